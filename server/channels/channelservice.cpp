@@ -1,0 +1,285 @@
+#include "channelservice.h"
+
+#include "jsonvalues.h"
+#include "logging.h"
+#include "randomid.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace Marquee {
+
+namespace {
+
+const QString WebSocketsType = QStringLiteral("WebSockets");
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Whole seconds left until expiresAt, rounded up so a live channel never shows 0.
+qint64 remainingSeconds(qint64 expiresAt)
+{
+    const qint64 remaining = expiresAt - nowMs();
+    return remaining <= 0 ? 0 : (remaining + 999) / 1000;
+}
+
+Result<void> validateUserId(const QString &userId)
+{
+    if (userId.isEmpty())
+        return RequestError::missingValue(QStringLiteral("userId"));
+    if (userId.size() > ChannelService::MaxUserIdLength) {
+        return RequestError::invalidValue(QStringLiteral("userId"),
+                                          userId.left(40) + QStringLiteral("..."),
+                                          QStringLiteral("longer than %1 characters")
+                                                  .arg(ChannelService::MaxUserIdLength));
+    }
+    return {};
+}
+
+// Splits a callback body into the notifications it carries, each as one root element.
+Result<QList<QByteArray>> notificationsOf(const QJsonObject &body)
+{
+    if (body.size() != 1) {
+        return RequestError::invalidValue(QStringLiteral("body"), JsonValues::describe(body),
+                                          QStringLiteral("expected exactly one root element, "
+                                                         "such as nmsEventList or "
+                                                         "notificationList"));
+    }
+
+    QJsonArray notifications;
+    if (body.contains(QStringLiteral("notificationList")))
+        notifications = JsonValues::list(body.value(QStringLiteral("notificationList")));
+    else
+        notifications.append(body);
+
+    QList<QByteArray> payloads;
+    for (const QJsonValue &notification : std::as_const(notifications)) {
+        const QJsonObject root = notification.toObject();
+        if (!notification.isObject() || root.size() != 1) {
+            return RequestError::invalidValue(QStringLiteral("notificationList"),
+                                              JsonValues::describe(notification),
+                                              QStringLiteral("each notification must be an "
+                                                             "object with one root element"));
+        }
+        payloads.append(QJsonDocument(root).toJson(QJsonDocument::Compact));
+    }
+    return payloads;
+}
+
+} // namespace
+
+ChannelService::ChannelService(ChannelRepository *repository, const UrlBuilder *urls,
+                               ChannelPolicy policy, QObject *parent)
+    : QObject(parent), m_repository(repository), m_urls(urls), m_policy(policy)
+{
+    m_expiryTimer.setInterval(m_policy.expiryCheckInterval);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &ChannelService::removeExpiredChannels);
+    m_expiryTimer.start();
+}
+
+QStringList ChannelService::supportedChannelTypes()
+{
+    return {WebSocketsType};
+}
+
+NotificationChannel ChannelService::toResource(const StoredChannel &stored) const
+{
+    NotificationChannel channel;
+    channel.channelType = stored.channelType;
+    channel.clientCorrelator = stored.clientCorrelator;
+    channel.applicationTag = stored.applicationTag;
+    channel.maxNotifications = stored.maxNotifications;
+    channel.channelLifetime = remainingSeconds(stored.expiresAt);
+    channel.channelURL = m_urls->webSocketChannelURL(stored.userId, stored.id);
+    channel.callbackURL = m_urls->callbackURL(stored.callbackId);
+    channel.resourceURL = m_urls->channelURL(stored.userId, stored.id);
+    return channel;
+}
+
+Result<ChannelService::Created> ChannelService::createChannel(const QString &userId,
+                                                              const NotificationChannel &request)
+{
+    if (const Result<void> valid = validateUserId(userId); !valid)
+        return valid.error();
+
+    if (!supportedChannelTypes().contains(request.channelType))
+        return RequestError::unsupportedChannelType(request.channelType, supportedChannelTypes());
+
+    // A repeated create with the same clientCorrelator is a client retry: return the
+    // channel created the first time.
+    if (!request.clientCorrelator.isEmpty()) {
+        const std::optional<StoredChannel> existing =
+                m_repository->findByCorrelator(userId, request.clientCorrelator);
+        if (existing && existing->expiresAt > nowMs())
+            return Created{toResource(*existing), false};
+        if (existing)
+            m_repository->remove(existing->id);
+    }
+
+    StoredChannel stored;
+    stored.id = createRandomId();
+    stored.userId = userId;
+    stored.callbackId = createRandomId();
+    stored.channelType = request.channelType;
+    stored.clientCorrelator = request.clientCorrelator;
+    stored.applicationTag = request.applicationTag;
+
+    const qint64 requestedLifetime = request.channelLifetime.value_or(0);
+    stored.lifetime = requestedLifetime > 0 ? std::min(requestedLifetime, m_policy.maxLifetime)
+                                            : m_policy.defaultLifetime;
+    stored.expiresAt = nowMs() + stored.lifetime * 1000;
+    stored.maxNotifications = std::min(request.maxNotifications.value_or(
+                                               m_policy.defaultMaxNotifications),
+                                       m_policy.maxMaxNotifications);
+
+    if (!m_repository->insert(stored))
+        return RequestError::internalError(QStringLiteral("the channel could not be stored"));
+
+    qCInfo(lcChannels) << "Created" << stored.channelType << "channel" << stored.id << "for user"
+                       << userId << "with lifetime" << stored.lifetime << "s";
+
+    NotificationChannel channel = toResource(stored);
+    // The granted lifetime, not the time remaining after the insert.
+    channel.channelLifetime = stored.lifetime;
+    return Created{channel, true};
+}
+
+Result<StoredChannel> ChannelService::ownedChannel(const QString &userId,
+                                                   const QString &channelId) const
+{
+    const std::optional<StoredChannel> stored = m_repository->find(channelId);
+    if (!stored || stored->userId != userId || stored->expiresAt <= nowMs())
+        return RequestError::notFound(QStringLiteral("channel"), channelId);
+    return *stored;
+}
+
+Result<NotificationChannel> ChannelService::channel(const QString &userId,
+                                                    const QString &channelId) const
+{
+    const Result<StoredChannel> stored = ownedChannel(userId, channelId);
+    if (!stored)
+        return stored.error();
+    return toResource(stored.value());
+}
+
+Result<QList<NotificationChannel>> ChannelService::channels(const QString &userId) const
+{
+    if (const Result<void> valid = validateUserId(userId); !valid)
+        return valid.error();
+
+    QList<NotificationChannel> result;
+    const qint64 now = nowMs();
+    for (const StoredChannel &stored : m_repository->listForUser(userId)) {
+        if (stored.expiresAt > now)
+            result.append(toResource(stored));
+    }
+    return result;
+}
+
+Result<void> ChannelService::deleteChannel(const QString &userId, const QString &channelId)
+{
+    const Result<StoredChannel> stored = ownedChannel(userId, channelId);
+    if (!stored)
+        return stored.error();
+
+    if (!m_repository->remove(channelId))
+        return RequestError::internalError(QStringLiteral("the channel could not be deleted"));
+
+    qCInfo(lcChannels) << "Deleted channel" << channelId << "of user" << userId;
+    Q_EMIT channelRemoved(channelId, QStringLiteral("The channel was deleted"));
+    return {};
+}
+
+Result<void> ChannelService::deliver(const QString &callbackId, const QJsonObject &body)
+{
+    const std::optional<StoredChannel> stored = m_repository->findByCallbackId(callbackId);
+    if (!stored || stored->expiresAt <= nowMs())
+        return RequestError::notFound(QStringLiteral("callback"), callbackId);
+
+    const Result<QList<QByteArray>> payloads = notificationsOf(body);
+    if (!payloads)
+        return payloads.error();
+
+    if (!m_repository->enqueue(stored->id, payloads.value()))
+        return RequestError::internalError(QStringLiteral("the notification could not be queued"));
+
+    qCDebug(lcChannels) << "Queued" << payloads->size() << "notification(s) for channel"
+                        << stored->id;
+    Q_EMIT notificationsQueued(stored->id);
+    return {};
+}
+
+bool ChannelService::hasCallback(const QString &callbackId) const
+{
+    const std::optional<StoredChannel> stored = m_repository->findByCallbackId(callbackId);
+    return stored && stored->expiresAt > nowMs();
+}
+
+std::optional<StoredChannel> ChannelService::webSocketChannel(const QString &userId,
+                                                              const QString &channelId) const
+{
+    const Result<StoredChannel> stored = ownedChannel(userId, channelId);
+    if (!stored || stored->channelType != WebSocketsType)
+        return std::nullopt;
+    return stored.value();
+}
+
+std::optional<qint64> ChannelService::refreshLifetime(const QString &channelId)
+{
+    const std::optional<StoredChannel> stored = m_repository->find(channelId);
+    if (!stored)
+        return std::nullopt;
+
+    if (!m_repository->updateExpiry(channelId, stored->lifetime,
+                                    nowMs() + stored->lifetime * 1000)) {
+        return std::nullopt;
+    }
+    return stored->lifetime;
+}
+
+std::optional<ChannelService::Batch> ChannelService::nextBatch(const QString &channelId) const
+{
+    const std::optional<StoredChannel> stored = m_repository->find(channelId);
+    if (!stored)
+        return std::nullopt;
+
+    const QList<OutboxEntry> entries = m_repository->pending(channelId, stored->maxNotifications);
+    if (entries.isEmpty())
+        return std::nullopt;
+
+    // Payloads are stored as compact JSON objects, so they are spliced into the list
+    // without parsing them again.
+    Batch batch;
+    batch.frame = QByteArrayLiteral("{\"notificationList\":[");
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (i > 0)
+            batch.frame += ',';
+        batch.frame += entries.at(i).payload;
+        batch.entryIds.append(entries.at(i).id);
+    }
+    batch.frame += "]}";
+    return batch;
+}
+
+bool ChannelService::acknowledge(const Batch &batch)
+{
+    return m_repository->removeEntries(batch.entryIds);
+}
+
+void ChannelService::removeExpiredChannels()
+{
+    for (const StoredChannel &stored : m_repository->listExpired(nowMs())) {
+        if (!m_repository->remove(stored.id))
+            continue;
+        qCInfo(lcChannels) << "Channel" << stored.id << "of user" << stored.userId
+                           << "expired and was removed";
+        Q_EMIT channelRemoved(stored.id, QStringLiteral("The channel lifetime expired"));
+    }
+}
+
+} // namespace Marquee

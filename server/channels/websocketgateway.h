@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QWebSocketServer>
+
+class QTcpSocket;
+class QWebSocket;
+
+namespace Marquee {
+
+class ChannelService;
+
+// Serves WebSocket channelURLs. The gateway checks each upgrade request itself and
+// rejects one without the OMA subprotocol or for an unknown channel with an HTTP error,
+// then lets QWebSocketServer finish the handshake. Each channel has at most one active
+// connection; a new one supersedes the old.
+class WebSocketGateway : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int HandshakeTimeoutMs = 10000;
+
+    explicit WebSocketGateway(ChannelService *channels, QObject *parent = nullptr);
+    ~WebSocketGateway() override;
+
+    static QString subprotocol();
+
+    bool listen(const QHostAddress &address, quint16 port);
+    quint16 serverPort() const;
+    QString errorString() const;
+
+    // Closes every connection with close code 1001 (going away) and stops listening.
+    void shutdown();
+
+    int connectionCount() const { return static_cast<int>(m_connections.size()); }
+
+private:
+    void acceptTcpConnections();
+    void inspectHandshake(QTcpSocket *socket);
+    void rejectHandshake(QTcpSocket *socket, int status, const QString &reason);
+    void acceptWebSockets();
+    void attach(QWebSocket *socket, const QString &channelId);
+    void handleTextMessage(const QString &channelId, QWebSocket *socket, const QString &message);
+    void flush(const QString &channelId);
+    void closeChannel(const QString &channelId, const QString &reason);
+
+    ChannelService *m_channels;
+    QTcpServer m_tcpServer;
+    QWebSocketServer m_webSocketServer;
+    QHash<QString, QPointer<QWebSocket>> m_connections;
+};
+
+} // namespace Marquee

@@ -1,0 +1,26 @@
+#include "callbackroutes.h"
+
+#include "channels/channelservice.h"
+#include "requestbody.h"
+#include "router.h"
+
+namespace Marquee {
+
+void addCallbackRoutes(Router &router, ChannelService *channels)
+{
+    router.addRoute(QStringLiteral("POST"),
+                    QStringLiteral("/notificationchannel/v1/callbacks/{callbackId}"),
+                    [channels](const HttpRequest &request) {
+                        const auto body = readJsonBody(request);
+                        if (!body)
+                            return HttpResponse::error(body.error());
+
+                        const auto delivered = channels->deliver(
+                                request.variable(QStringLiteral("callbackId")), body.value());
+                        if (!delivered)
+                            return HttpResponse::error(delivered.error());
+                        return HttpResponse::noContent();
+                    });
+}
+
+} // namespace Marquee

@@ -1,0 +1,339 @@
+#include "subscriptionservice.h"
+
+#include "channels/channelservice.h"
+#include "logging.h"
+#include "nmseventlist.h"
+#include "notificationsender.h"
+#include "randomid.h"
+#include "restarttoken.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace Marquee {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+qint64 remainingSeconds(qint64 expiresAt)
+{
+    const qint64 remaining = expiresAt - nowMs();
+    return remaining <= 0 ? 0 : (remaining + 999) / 1000;
+}
+
+} // namespace
+
+SubscriptionService::SubscriptionService(SubscriptionRepository *subscriptions,
+                                         BoxRepository *boxes, ChannelService *channels,
+                                         NotificationSender *sender, const UrlBuilder *urls,
+                                         QString databaseEpoch, SubscriptionPolicy policy,
+                                         QObject *parent)
+    : QObject(parent),
+      m_subscriptions(subscriptions),
+      m_boxes(boxes),
+      m_channels(channels),
+      m_sender(sender),
+      m_urls(urls),
+      m_epoch(std::move(databaseEpoch)),
+      m_policy(policy)
+{
+    m_expiryTimer.setInterval(m_policy.expiryCheckInterval);
+    connect(&m_expiryTimer, &QTimer::timeout, this,
+            &SubscriptionService::removeExpiredSubscriptions);
+    m_expiryTimer.start();
+
+    // Changes committed while the server was down are delivered now.
+    for (const StoredSubscription &stored : m_subscriptions->listAll())
+        QMetaObject::invokeMethod(this, [this, id = stored.id] { deliverNext(id); },
+                                  Qt::QueuedConnection);
+}
+
+QString SubscriptionService::currentToken(qint64 modSeq) const
+{
+    return RestartToken{m_epoch, modSeq}.toString();
+}
+
+Result<Box> SubscriptionService::boxOf(const QString &storeName, const QString &boxId) const
+{
+    const std::optional<Box> box = m_boxes->find(boxId);
+    if (!box || box->storeName != storeName)
+        return RequestError::notFound(QStringLiteral("box"), storeName + QLatin1Char('/') + boxId);
+    return *box;
+}
+
+Result<StoredSubscription> SubscriptionService::ownedSubscription(
+        const QString &storeName, const QString &boxId, const QString &subscriptionId) const
+{
+    const std::optional<StoredSubscription> stored = m_subscriptions->find(subscriptionId);
+    if (!stored || stored->storeName != storeName || stored->boxId != boxId
+        || stored->expiresAt <= nowMs()) {
+        return RequestError::notFound(QStringLiteral("subscription"), subscriptionId);
+    }
+    return *stored;
+}
+
+NmsSubscription SubscriptionService::toResource(const StoredSubscription &stored) const
+{
+    NmsSubscription subscription;
+    subscription.callbackReference.notifyURL = stored.notifyURL;
+    subscription.callbackReference.callbackData = stored.callbackData;
+    subscription.callbackReference.notificationFormat = stored.notificationFormat;
+    subscription.duration = remainingSeconds(stored.expiresAt);
+    subscription.clientCorrelator = stored.clientCorrelator;
+    subscription.restartToken = currentToken(stored.lastModSeq);
+    subscription.index = stored.nextIndex;
+    subscription.resourceURL = m_urls->subscriptionURL(stored.storeName, stored.boxId, stored.id);
+    return subscription;
+}
+
+Result<SubscriptionService::Created> SubscriptionService::createSubscription(
+        const QString &storeName, const QString &boxId, const NmsSubscription &request)
+{
+    const Result<Box> box = boxOf(storeName, boxId);
+    if (!box)
+        return box.error();
+
+    // NOTE: filters and XML notifications are not implemented yet; both are rejected
+    // rather than silently ignored, so the client knows what it will get.
+    if (request.filter) {
+        return RequestError::invalidValue(QStringLiteral("nmsSubscription.filter"),
+                                          QStringLiteral("filter"),
+                                          QStringLiteral("filters are not supported; subscribe "
+                                                         "without one to receive every change"));
+    }
+    if (request.callbackReference.notificationFormat == QLatin1String("XML")) {
+        return RequestError::invalidValue(
+                QStringLiteral("nmsSubscription.callbackReference.notificationFormat"),
+                request.callbackReference.notificationFormat,
+                QStringLiteral("only JSON notifications are supported"));
+    }
+
+    const QUrl &notifyURL = request.callbackReference.notifyURL;
+    if (const auto callbackId = m_urls->callbackIdOf(notifyURL);
+        callbackId && !m_channels->hasCallback(*callbackId)) {
+        return RequestError::invalidValue(
+                QStringLiteral("nmsSubscription.callbackReference.notifyURL"),
+                QString::fromUtf8(notifyURL.toEncoded()),
+                QStringLiteral("no notification channel has this callbackURL"));
+    }
+
+    // A repeated create with the same clientCorrelator is a client retry.
+    if (!request.clientCorrelator.isEmpty()) {
+        const std::optional<StoredSubscription> existing =
+                m_subscriptions->findByCorrelator(storeName, boxId, request.clientCorrelator);
+        if (existing && existing->expiresAt > nowMs())
+            return Created{toResource(*existing), false};
+        if (existing)
+            m_subscriptions->remove(existing->id);
+    }
+
+    StoredSubscription stored;
+    stored.id = createRandomId();
+    stored.storeName = storeName;
+    stored.boxId = boxId;
+    stored.notifyURL = notifyURL;
+    stored.callbackData = request.callbackReference.callbackData;
+    stored.notificationFormat = QStringLiteral("JSON");
+    stored.clientCorrelator = request.clientCorrelator;
+    stored.nextIndex = 1;
+    stored.lastModSeq = box->modSeq;
+
+    const qint64 requested = request.duration.value_or(0);
+    const qint64 duration = requested > 0 ? std::min(requested, m_policy.maxDuration)
+                                          : m_policy.defaultDuration;
+    stored.expiresAt = nowMs() + duration * 1000;
+
+    // With a restartToken the cursor moves back to it, so every later change is replayed.
+    // A token from another database or beyond the box's sequence earns a resetBox.
+    bool resetNeeded = false;
+    if (!request.restartToken.isEmpty()) {
+        const std::optional<RestartToken> token = RestartToken::parse(request.restartToken);
+        if (!token) {
+            return RequestError::invalidValue(QStringLiteral("nmsSubscription.restartToken"),
+                                              request.restartToken,
+                                              QStringLiteral("not a restartToken issued by this "
+                                                             "server"));
+        }
+        if (token->epoch == m_epoch && token->modSeq <= box->modSeq)
+            stored.lastModSeq = token->modSeq;
+        else
+            resetNeeded = true;
+    }
+
+    if (!m_subscriptions->insert(stored))
+        return RequestError::internalError(QStringLiteral("the subscription could not be stored"));
+
+    qCInfo(lcNms) << "Created subscription" << stored.id << "to box" << boxId << "for"
+                  << notifyURL.toDisplayString() << "with duration" << duration << "s";
+
+    NmsSubscription created = toResource(stored);
+    created.duration = duration;
+    if (!request.restartToken.isEmpty())
+        created.restartToken = request.restartToken;
+
+    if (resetNeeded)
+        m_resetPending.insert(stored.id);
+    // Deliver after the response is on its way, so the client knows the subscription
+    // before its first notification arrives.
+    QMetaObject::invokeMethod(this, [this, id = stored.id] { deliverNext(id); },
+                              Qt::QueuedConnection);
+    return Created{created, true};
+}
+
+Result<NmsSubscription> SubscriptionService::subscription(const QString &storeName,
+                                                          const QString &boxId,
+                                                          const QString &subscriptionId) const
+{
+    const Result<StoredSubscription> stored = ownedSubscription(storeName, boxId, subscriptionId);
+    if (!stored)
+        return stored.error();
+    return toResource(stored.value());
+}
+
+Result<QList<NmsSubscription>> SubscriptionService::subscriptions(const QString &storeName,
+                                                                  const QString &boxId) const
+{
+    const Result<Box> box = boxOf(storeName, boxId);
+    if (!box)
+        return box.error();
+
+    QList<NmsSubscription> result;
+    const qint64 now = nowMs();
+    for (const StoredSubscription &stored : m_subscriptions->listForBox(storeName, boxId)) {
+        if (stored.expiresAt > now)
+            result.append(toResource(stored));
+    }
+    return result;
+}
+
+Result<void> SubscriptionService::deleteSubscription(const QString &storeName,
+                                                     const QString &boxId,
+                                                     const QString &subscriptionId)
+{
+    const Result<StoredSubscription> stored = ownedSubscription(storeName, boxId, subscriptionId);
+    if (!stored)
+        return stored.error();
+
+    if (!m_subscriptions->remove(subscriptionId))
+        return RequestError::internalError(QStringLiteral("the subscription could not be deleted"));
+
+    m_resetPending.remove(subscriptionId);
+    qCInfo(lcNms) << "Deleted subscription" << subscriptionId << "to box" << boxId;
+    return {};
+}
+
+void SubscriptionService::handleBoxChange(const BoxChange &change)
+{
+    const std::optional<Box> box = m_boxes->find(change.boxId);
+    if (!box)
+        return;
+
+    for (const StoredSubscription &stored :
+         m_subscriptions->listForBox(box->storeName, change.boxId)) {
+        deliverNext(stored.id);
+    }
+}
+
+void SubscriptionService::deliverNext(const QString &subscriptionId)
+{
+    if (m_inFlight.contains(subscriptionId))
+        return;
+
+    const std::optional<StoredSubscription> stored = m_subscriptions->find(subscriptionId);
+    if (!stored || stored->expiresAt <= nowMs())
+        return;
+
+    NmsEventList eventList;
+    qint64 lastModSeq = stored->lastModSeq;
+    const bool reset = m_resetPending.contains(subscriptionId);
+    if (reset) {
+        eventList.events.append(NmsEvent{NmsEvent::Kind::ResetBox, {}, {}, {}, 0, {}});
+        if (const std::optional<Box> box = m_boxes->find(stored->boxId))
+            lastModSeq = box->modSeq;
+    } else {
+        const QList<BoxChange> changes = m_boxes->changesAfter(
+                stored->boxId, stored->lastModSeq, m_policy.maxEventsPerNotification);
+        if (changes.isEmpty())
+            return;
+
+        const QUrl parentFolder = m_urls->rootFolderURL(stored->storeName, stored->boxId);
+        for (const BoxChange &change : changes) {
+            NmsEvent event;
+            event.resourceURL = m_urls->movieURL(stored->boxId, change.objectId);
+            event.lastModSeq = change.modSeq;
+            if (change.kind == BoxChange::Kind::Deleted) {
+                event.kind = NmsEvent::Kind::DeletedObject;
+            } else {
+                event.kind = NmsEvent::Kind::ChangedObject;
+                event.parentFolder = parentFolder;
+                QJsonObject movie = change.snapshot;
+                movie.insert(QStringLiteral("resourceURL"),
+                             QString::fromUtf8(event.resourceURL.toEncoded()));
+                movie.insert(QStringLiteral("lastModSeq"), change.modSeq);
+                event.extension.insert(QStringLiteral("movie"), movie);
+            }
+            eventList.events.append(event);
+        }
+        lastModSeq = changes.last().modSeq;
+    }
+
+    eventList.callbackData = stored->callbackData;
+    eventList.index = stored->nextIndex;
+    eventList.restartToken = currentToken(lastModSeq);
+    eventList.links.append(Link{QStringLiteral("NmsSubscription"),
+                                m_urls->subscriptionURL(stored->storeName, stored->boxId,
+                                                        stored->id)});
+
+    m_inFlight.insert(subscriptionId);
+    const qint64 index = stored->nextIndex;
+    m_sender->send(stored->notifyURL, eventList.toJson(), this,
+                   [this, subscriptionId, lastModSeq, index,
+                    notifyURL = stored->notifyURL](NotificationSender::Outcome outcome,
+                                                   const QString &detail) {
+                       m_inFlight.remove(subscriptionId);
+
+                       switch (outcome) {
+                       case NotificationSender::Outcome::Delivered:
+                           m_resetPending.remove(subscriptionId);
+                           if (m_subscriptions->advance(subscriptionId, lastModSeq, index + 1))
+                               deliverNext(subscriptionId);
+                           return;
+
+                       case NotificationSender::Outcome::Rejected:
+                           qCWarning(lcNms) << "Ending subscription" << subscriptionId << ":"
+                                            << notifyURL.toDisplayString()
+                                            << "rejected notification" << index << "with"
+                                            << detail;
+                           m_subscriptions->remove(subscriptionId);
+                           m_resetPending.remove(subscriptionId);
+                           Q_EMIT subscriptionEnded(subscriptionId, detail);
+                           return;
+
+                       case NotificationSender::Outcome::Failed:
+                           // The cursor stays, so the next change retries from here.
+                           qCWarning(lcNms) << "Delivery of notification" << index
+                                            << "of subscription" << subscriptionId << "to"
+                                            << notifyURL.toDisplayString() << "failed:" << detail;
+                           return;
+                       }
+                   });
+}
+
+void SubscriptionService::removeExpiredSubscriptions()
+{
+    const qint64 now = nowMs();
+    for (const StoredSubscription &stored : m_subscriptions->listExpired(now)) {
+        if (m_subscriptions->remove(stored.id)) {
+            m_resetPending.remove(stored.id);
+            qCInfo(lcNms) << "Subscription" << stored.id << "to box" << stored.boxId
+                          << "expired and was removed";
+        }
+    }
+}
+
+} // namespace Marquee

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "nmssubscription.h"
+#include "result.h"
+#include "storage/boxchange.h"
+#include "storage/boxrepository.h"
+#include "storage/subscriptionrepository.h"
+#include "urlbuilder.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace Marquee {
+
+class ChannelService;
+class NotificationSender;
+
+// Server policy for subscriptions.
+struct SubscriptionPolicy
+{
+    // Seconds.
+    qint64 defaultDuration = 86400;
+    qint64 maxDuration = 30 * 86400;
+    int maxEventsPerNotification = 50;
+    // How often expired subscriptions are removed, in milliseconds.
+    int expiryCheckInterval = 1000;
+};
+
+// The rules of NMS subscriptions to boxes. Each subscription reads the box change log
+// from its cursor (the last mod_seq delivered), so a live change, a replay from a
+// restartToken and a retry after a failed delivery all take the same path. Deliveries
+// to one subscription happen one at a time, in change order.
+class SubscriptionService : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Created
+    {
+        NmsSubscription subscription;
+        // false when an existing subscription with the same clientCorrelator was returned.
+        bool created = true;
+    };
+
+    SubscriptionService(SubscriptionRepository *subscriptions, BoxRepository *boxes,
+                        ChannelService *channels, NotificationSender *sender,
+                        const UrlBuilder *urls, QString databaseEpoch, SubscriptionPolicy policy,
+                        QObject *parent = nullptr);
+
+    Result<Created> createSubscription(const QString &storeName, const QString &boxId,
+                                       const NmsSubscription &request);
+    Result<NmsSubscription> subscription(const QString &storeName, const QString &boxId,
+                                         const QString &subscriptionId) const;
+    Result<QList<NmsSubscription>> subscriptions(const QString &storeName,
+                                                 const QString &boxId) const;
+    Result<void> deleteSubscription(const QString &storeName, const QString &boxId,
+                                    const QString &subscriptionId);
+
+    // Starts delivery of a new box change to every subscription of the box.
+    void handleBoxChange(const Marquee::BoxChange &change);
+    void removeExpiredSubscriptions();
+
+Q_SIGNALS:
+    // Emitted after a subscription ended because its notifyURL rejected a notification.
+    void subscriptionEnded(const QString &subscriptionId, const QString &reason);
+
+private:
+    Result<Box> boxOf(const QString &storeName, const QString &boxId) const;
+    Result<StoredSubscription> ownedSubscription(const QString &storeName, const QString &boxId,
+                                                 const QString &subscriptionId) const;
+    NmsSubscription toResource(const StoredSubscription &stored) const;
+    QString currentToken(qint64 modSeq) const;
+    // Sends the next notification of the subscription if one is due and none is in flight.
+    void deliverNext(const QString &subscriptionId);
+
+    SubscriptionRepository *m_subscriptions;
+    BoxRepository *m_boxes;
+    ChannelService *m_channels;
+    NotificationSender *m_sender;
+    const UrlBuilder *m_urls;
+    QString m_epoch;
+    SubscriptionPolicy m_policy;
+    QTimer m_expiryTimer;
+    QSet<QString> m_inFlight;
+    // Subscriptions that owe their client a resetBox before any further change.
+    QSet<QString> m_resetPending;
+};
+
+} // namespace Marquee

@@ -1,0 +1,151 @@
+#include "serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+
+namespace Marquee {
+
+namespace {
+
+struct OptionSpec
+{
+    const char *name;
+    const char *environmentVariable;
+    const char *valueName;
+    const char *description;
+};
+
+constexpr OptionSpec Options[] = {
+    {"listen", "MARQUEE_LISTEN", "address",
+     "Address both listeners bind to (default 127.0.0.1)."},
+    {"port", "MARQUEE_PORT", "port", "TCP port of the REST API (default 8080, 0 picks a free one)."},
+    {"ws-port", "MARQUEE_WS_PORT", "port",
+     "TCP port of the WebSocket channelURLs (default 8081, 0 picks a free one)."},
+    {"public-url", "MARQUEE_PUBLIC_URL", "url",
+     "Base URL of the REST API as clients reach it, for example behind a reverse proxy "
+     "(default http://<listen>:<port>)."},
+    {"ws-public-url", "MARQUEE_WS_PUBLIC_URL", "url",
+     "Base URL of the WebSocket listener as clients reach it (default ws://<listen>:<ws-port>)."},
+    {"database", "MARQUEE_DATABASE", "file",
+     "SQLite database file, created on first start (default in the user's data folder)."},
+    {"import", "MARQUEE_IMPORT", "file",
+     "Import movies from a JSON array in the movie dataset's shape into the box given by "
+     "--box, report invalid entries, and exit."},
+    {"box", "MARQUEE_BOX", "id", "Box that --import writes to (default premieres)."},
+};
+
+QString optionValue(const QCommandLineParser &parser, const QProcessEnvironment &environment,
+                    const OptionSpec &spec)
+{
+    const QString name = QString::fromLatin1(spec.name);
+    if (parser.isSet(name))
+        return parser.value(name);
+    return environment.value(QString::fromLatin1(spec.environmentVariable));
+}
+
+std::optional<quint16> parsePort(const QString &text)
+{
+    bool ok = false;
+    const uint port = text.toUInt(&ok);
+    if (!ok || port > 65535)
+        return std::nullopt;
+    return static_cast<quint16>(port);
+}
+
+std::optional<QUrl> parseBaseUrl(const QString &text, const QStringList &schemes)
+{
+    QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !schemes.contains(url.scheme()))
+        return std::nullopt;
+
+    // Base URLs are joined with absolute paths, so a trailing slash would double up.
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    return url;
+}
+
+} // namespace
+
+QString ServerConfig::defaultDatabasePath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(folder).filePath(QStringLiteral("marquee/marquee.sqlite"));
+}
+
+void ServerConfig::addOptions(QCommandLineParser &parser)
+{
+    for (const OptionSpec &spec : Options) {
+        const QString description = QString::fromLatin1(spec.description)
+                + QStringLiteral(" Environment: %1.").arg(QLatin1String(spec.environmentVariable));
+        parser.addOption(QCommandLineOption(QString::fromLatin1(spec.name), description,
+                                            QString::fromLatin1(spec.valueName)));
+    }
+}
+
+std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLineParser &parser,
+                                                          const QProcessEnvironment &environment,
+                                                          QString *errorMessage)
+{
+    ServerConfig config;
+    auto fail = [errorMessage](const QString &message) {
+        if (errorMessage)
+            *errorMessage = message;
+        return std::optional<ServerConfig>();
+    };
+    auto value = [&](int index) { return optionValue(parser, environment, Options[index]); };
+
+    if (const QString listen = value(0); !listen.isEmpty()) {
+        if (!config.listenAddress.setAddress(listen))
+            return fail(QStringLiteral("Invalid --listen address '%1': expected an IPv4 or "
+                                       "IPv6 address such as 127.0.0.1").arg(listen));
+    }
+
+    if (const QString port = value(1); !port.isEmpty()) {
+        const auto parsed = parsePort(port);
+        if (!parsed)
+            return fail(QStringLiteral("Invalid --port '%1': expected 0 to 65535").arg(port));
+        config.httpPort = *parsed;
+    }
+
+    if (const QString port = value(2); !port.isEmpty()) {
+        const auto parsed = parsePort(port);
+        if (!parsed)
+            return fail(QStringLiteral("Invalid --ws-port '%1': expected 0 to 65535").arg(port));
+        config.webSocketPort = *parsed;
+    }
+
+    if (const QString url = value(3); !url.isEmpty()) {
+        const auto parsed = parseBaseUrl(url, {QStringLiteral("http"), QStringLiteral("https")});
+        if (!parsed)
+            return fail(QStringLiteral("Invalid --public-url '%1': expected an absolute http "
+                                       "or https URL").arg(url));
+        config.publicUrl = *parsed;
+    }
+
+    if (const QString url = value(4); !url.isEmpty()) {
+        const auto parsed = parseBaseUrl(url, {QStringLiteral("ws"), QStringLiteral("wss")});
+        if (!parsed)
+            return fail(QStringLiteral("Invalid --ws-public-url '%1': expected an absolute ws "
+                                       "or wss URL").arg(url));
+        config.webSocketPublicUrl = *parsed;
+    }
+
+    config.databasePath = value(5);
+    if (config.databasePath.isEmpty())
+        config.databasePath = defaultDatabasePath();
+
+    config.importFile = value(6);
+    config.importBoxId = value(7);
+    if (config.importBoxId.isEmpty())
+        config.importBoxId = config.demoBoxId;
+    if (config.importFile.isEmpty() && parser.isSet(QStringLiteral("box")))
+        return fail(QStringLiteral("--box only applies together with --import FILE"));
+
+    return config;
+}
+
+} // namespace Marquee

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+class QCommandLineParser;
+class QProcessEnvironment;
+
+namespace Marquee {
+
+// Everything the server needs to start, parsed and validated once.
+struct ServerConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    // 0 picks a free port, which tests use.
+    quint16 httpPort = 8080;
+    quint16 webSocketPort = 8081;
+    // Base URLs for every URL the server hands out. Empty: derived from the listen address
+    // and the bound port.
+    QUrl publicUrl;
+    QUrl webSocketPublicUrl;
+    // SQLite database file. Empty: defaultDatabasePath().
+    QString databasePath;
+
+    QString storeName = QStringLiteral("moviestore");
+    // Box created and filled with the embedded movie seed when the database lacks it.
+    QString demoBoxId = QStringLiteral("premieres");
+    bool seedDemoBox = true;
+
+    // Channel lifetime policy in seconds: the default when the client asks for none (or
+    // 0), and the maximum granted.
+    qint64 defaultChannelLifetime = 3600;
+    qint64 maxChannelLifetime = 86400;
+    // Notifications per notificationList: the default and the maximum granted.
+    qint64 defaultMaxNotifications = 10;
+    qint64 maxMaxNotifications = 100;
+
+    // Subscription duration policy in seconds.
+    qint64 defaultSubscriptionDuration = 86400;
+    qint64 maxSubscriptionDuration = 30 * 86400;
+    // Largest number of nmsEvent entries in one nmsEventList.
+    int maxEventsPerNotification = 50;
+
+    // How often expired channels and subscriptions are removed, in milliseconds.
+    int expiryCheckInterval = 1000;
+
+    // With importFile set the executable imports the file into importBoxId and exits.
+    QString importFile;
+    QString importBoxId;
+
+    static QString defaultDatabasePath();
+
+    // Adds every option to parser, with its MARQUEE_ environment variable in the help text.
+    static void addOptions(QCommandLineParser &parser);
+    // Builds a configuration from the parsed command line, falling back to the environment
+    // for each option the command line does not set. Returns std::nullopt and sets
+    // errorMessage when a value is invalid.
+    static std::optional<ServerConfig> fromCommandLine(const QCommandLineParser &parser,
+                                                       const QProcessEnvironment &environment,
+                                                       QString *errorMessage);
+};
+
+} // namespace Marquee

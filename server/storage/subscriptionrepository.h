@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Marquee {
+
+// An NMS subscription as stored, with its delivery cursor.
+struct StoredSubscription
+{
+    QString id;
+    QString storeName;
+    QString boxId;
+    QUrl notifyURL;
+    QString callbackData;
+    QString notificationFormat;
+    QString clientCorrelator;
+    // Milliseconds since the Unix epoch.
+    qint64 expiresAt = 0;
+    // The box mod_seq delivered last.
+    qint64 lastModSeq = 0;
+    // The index of the next nmsEventList.
+    qint64 nextIndex = 1;
+};
+
+// SQL for subscriptions.
+class SubscriptionRepository
+{
+public:
+    explicit SubscriptionRepository(QSqlDatabase database);
+
+    bool insert(const StoredSubscription &subscription);
+    std::optional<StoredSubscription> find(const QString &subscriptionId) const;
+    std::optional<StoredSubscription> findByCorrelator(const QString &storeName,
+                                                       const QString &boxId,
+                                                       const QString &clientCorrelator) const;
+    QList<StoredSubscription> listForBox(const QString &storeName, const QString &boxId) const;
+    QList<StoredSubscription> listAll() const;
+    // Subscriptions whose expiresAt is at or before nowMs.
+    QList<StoredSubscription> listExpired(qint64 nowMs) const;
+
+    // Moves the delivery cursor after a notification was handed over.
+    bool advance(const QString &subscriptionId, qint64 lastModSeq, qint64 nextIndex);
+    bool remove(const QString &subscriptionId);
+
+private:
+    QList<StoredSubscription> findAll(const QString &whereClause, const QStringList &values) const;
+
+    QSqlDatabase m_database;
+};
+
+} // namespace Marquee

@@ -1,0 +1,129 @@
+#include "jsonvalues.h"
+
+#include <QJsonDocument>
+
+namespace Marquee::JsonValues {
+
+namespace {
+
+constexpr qsizetype MaxDescribedLength = 80;
+
+QString joinPart(const QString &part, const QString &key)
+{
+    return part.isEmpty() ? key : part + QLatin1Char('.') + key;
+}
+
+} // namespace
+
+QString describe(const QJsonValue &value)
+{
+    QString text;
+    switch (value.type()) {
+    case QJsonValue::String:
+        text = value.toString();
+        break;
+    case QJsonValue::Object:
+        text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        break;
+    case QJsonValue::Array:
+        text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        break;
+    default:
+        text = value.toVariant().toString();
+        if (value.isNull())
+            text = QStringLiteral("null");
+        break;
+    }
+
+    if (text.size() > MaxDescribedLength)
+        text = text.left(MaxDescribedLength) + QStringLiteral("...");
+    return text;
+}
+
+Result<QJsonObject> rootElement(const QJsonObject &document, const QString &rootName)
+{
+    if (!document.contains(rootName))
+        return RequestError::missingValue(rootName);
+
+    const QJsonValue root = document.value(rootName);
+    if (root.isNull())
+        return QJsonObject();
+    if (!root.isObject())
+        return RequestError::invalidValue(rootName, describe(root),
+                                          QStringLiteral("expected an object"));
+    return root.toObject();
+}
+
+Result<std::optional<qint64>> optionalInteger(const QJsonObject &object, const QString &key,
+                                              const QString &part, qint64 minimum,
+                                              qint64 maximum)
+{
+    const QJsonValue value = object.value(key);
+    const QString path = joinPart(part, key);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<qint64>();
+
+    std::optional<qint64> number;
+    if (value.isDouble()) {
+        const double raw = value.toDouble();
+        // Doubles represent every integer exactly up to 2^53, far beyond any limit used here.
+        if (raw == static_cast<double>(static_cast<qint64>(raw)) && raw > -9.0e15
+            && raw < 9.0e15) {
+            number = static_cast<qint64>(raw);
+        }
+    } else if (value.isString()) {
+        bool ok = false;
+        const qint64 parsed = value.toString().trimmed().toLongLong(&ok);
+        if (ok)
+            number = parsed;
+    }
+
+    if (!number)
+        return RequestError::invalidValue(path, describe(value),
+                                          QStringLiteral("expected an integer"));
+    if (*number < minimum || *number > maximum) {
+        return RequestError::invalidValue(
+                path, describe(value),
+                QStringLiteral("expected an integer from %1 to %2").arg(minimum).arg(maximum));
+    }
+    return number;
+}
+
+Result<std::optional<QString>> optionalString(const QJsonObject &object, const QString &key,
+                                              const QString &part)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<QString>();
+    if (value.isString())
+        return std::optional<QString>(value.toString());
+    if (value.isDouble())
+        return std::optional<QString>(describe(value));
+    return RequestError::invalidValue(joinPart(part, key), describe(value),
+                                      QStringLiteral("expected a string"));
+}
+
+Result<std::optional<QJsonObject>> optionalObject(const QJsonObject &object,
+                                                  const QString &key, const QString &part)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return std::optional<QJsonObject>();
+    if (value.isNull())
+        return std::optional<QJsonObject>(QJsonObject());
+    if (value.isObject())
+        return std::optional<QJsonObject>(value.toObject());
+    return RequestError::invalidValue(joinPart(part, key), describe(value),
+                                      QStringLiteral("expected an object"));
+}
+
+QJsonArray list(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QJsonArray();
+    if (value.isArray())
+        return value.toArray();
+    return QJsonArray{value};
+}
+
+} // namespace Marquee::JsonValues

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "result.h"
+
+#include <QDate>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace Marquee {
+
+// A movie object in a box (root element movie).
+struct Movie
+{
+    static constexpr int MinYear = 1870;
+    static constexpr int MaxYear = 2100;
+    static constexpr qsizetype MaxTitleLength = 500;
+    static constexpr qsizetype MaxDescriptionLength = 10000;
+    static constexpr qsizetype MaxIdLength = 200;
+
+    QString id;
+    QString title;
+    int year = 0;
+    QDate premiereDate;
+    QStringList genres;
+    QStringList cast;
+    QString description;
+    // Server-assigned, read-only for clients.
+    QUrl resourceURL;
+    qint64 lastModSeq = 0;
+
+    // Decodes the members a client may write. title and premiereDate are required; year
+    // defaults to the premiere year. resourceURL and lastModSeq are read-only and ignored,
+    // so a client may send back what it read. Any other unknown member is rejected.
+    static Result<Movie> fromWritableMembers(const QJsonObject &members);
+    // Decodes {"movie":{...}} with fromWritableMembers().
+    static Result<Movie> fromJson(const QJsonObject &document);
+
+    // The members a client may write, as fromWritableMembers() reads them.
+    QJsonObject writableMembers() const;
+    QJsonObject toJsonMembers() const;
+    QJsonObject toJson() const;
+
+    // Whether the client-visible content (everything but resourceURL and lastModSeq) equals
+    // other's.
+    bool hasSameContent(const Movie &other) const;
+
+    // Parses a strict ISO 8601 calendar date (YYYY-MM-DD) and rejects impossible dates
+    // such as 2023-02-30.
+    static std::optional<QDate> parsePremiereDate(const QString &text);
+};
+
+} // namespace Marquee

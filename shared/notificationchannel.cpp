@@ -1,0 +1,114 @@
+#include "notificationchannel.h"
+
+#include "jsonvalues.h"
+
+#include <limits>
+
+namespace Marquee {
+
+namespace {
+
+const QString RootName = QStringLiteral("notificationChannel");
+
+Result<QString> boundedString(const QJsonObject &object, const QString &key)
+{
+    const auto text = JsonValues::optionalString(object, key, RootName);
+    if (!text)
+        return text.error();
+
+    const QString value = text.value().value_or(QString());
+    if (value.size() > NotificationChannel::MaxTagLength) {
+        return RequestError::invalidValue(
+                RootName + QLatin1Char('.') + key, value.left(40) + QStringLiteral("..."),
+                QStringLiteral("longer than %1 characters").arg(NotificationChannel::MaxTagLength));
+    }
+    return value;
+}
+
+} // namespace
+
+Result<NotificationChannel> NotificationChannel::fromJson(const QJsonObject &document)
+{
+    const auto root = JsonValues::rootElement(document, RootName);
+    if (!root)
+        return root.error();
+    const QJsonObject &fields = root.value();
+
+    NotificationChannel channel;
+
+    const auto channelType = JsonValues::optionalString(fields, QStringLiteral("channelType"),
+                                                        RootName);
+    if (!channelType)
+        return channelType.error();
+    if (!channelType.value() || channelType.value()->isEmpty())
+        return RequestError::missingValue(RootName + QStringLiteral(".channelType"));
+    channel.channelType = *channelType.value();
+
+    // An empty clientCorrelator is what some deployed clients send when they have none,
+    // so it counts as absent.
+    const auto clientCorrelator = boundedString(fields, QStringLiteral("clientCorrelator"));
+    if (!clientCorrelator)
+        return clientCorrelator.error();
+    channel.clientCorrelator = clientCorrelator.value();
+
+    const auto applicationTag = boundedString(fields, QStringLiteral("applicationTag"));
+    if (!applicationTag)
+        return applicationTag.error();
+    channel.applicationTag = applicationTag.value();
+
+    const auto lifetime = JsonValues::optionalInteger(fields, QStringLiteral("channelLifetime"),
+                                                      RootName, 0,
+                                                      std::numeric_limits<qint32>::max());
+    if (!lifetime)
+        return lifetime.error();
+    channel.channelLifetime = lifetime.value();
+
+    const auto channelData = JsonValues::optionalObject(fields, QStringLiteral("channelData"),
+                                                        RootName);
+    if (!channelData)
+        return channelData.error();
+    if (channelData.value()) {
+        const auto maxNotifications = JsonValues::optionalInteger(
+                *channelData.value(), QStringLiteral("maxNotifications"),
+                RootName + QStringLiteral(".channelData"), 1,
+                std::numeric_limits<qint32>::max());
+        if (!maxNotifications)
+            return maxNotifications.error();
+        channel.maxNotifications = maxNotifications.value();
+    }
+
+    return channel;
+}
+
+QJsonObject NotificationChannel::toJsonMembers() const
+{
+    QJsonObject fields;
+    if (!clientCorrelator.isEmpty())
+        fields.insert(QStringLiteral("clientCorrelator"), clientCorrelator);
+    if (!applicationTag.isEmpty())
+        fields.insert(QStringLiteral("applicationTag"), applicationTag);
+    fields.insert(QStringLiteral("channelType"), channelType);
+
+    QJsonObject channelData;
+    if (!channelURL.isEmpty())
+        channelData.insert(QStringLiteral("channelURL"),
+                           QString::fromUtf8(channelURL.toEncoded()));
+    if (maxNotifications)
+        channelData.insert(QStringLiteral("maxNotifications"), *maxNotifications);
+    fields.insert(QStringLiteral("channelData"), channelData);
+
+    if (channelLifetime)
+        fields.insert(QStringLiteral("channelLifetime"), *channelLifetime);
+    if (!callbackURL.isEmpty())
+        fields.insert(QStringLiteral("callbackURL"), QString::fromUtf8(callbackURL.toEncoded()));
+    if (!resourceURL.isEmpty())
+        fields.insert(QStringLiteral("resourceURL"), QString::fromUtf8(resourceURL.toEncoded()));
+    return fields;
+}
+
+QJsonObject NotificationChannel::toJson() const
+{
+    return QJsonObject{{RootName, toJsonMembers()}};
+}
+
+} // namespace Marquee

@@ -1,0 +1,345 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace MarqueeTest;
+
+namespace {
+
+const QByteArray Json = "application/json";
+const QByteArray ValidChannel =
+        R"({"notificationChannel":{"channelType":"WebSockets","channelLifetime":60}})";
+
+QByteArray channelWith(const QByteArray &members)
+{
+    return R"({"notificationChannel":{)" + members + "}}";
+}
+
+QByteArray subscriptionWith(const QByteArray &members)
+{
+    return R"({"nmsSubscription":{)" + members + "}}";
+}
+
+} // namespace
+
+// Every row sends one bad request and checks the status, the messageId and, for invalid
+// values, the message part the error names. Placeholders in paths and bodies:
+// {channel} and {callback} are a live channel of user alice, {callbackURL} its full URL.
+class tst_BadInput : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void rejected_data();
+    void rejected();
+    void rejectedRequestsWriteNothing();
+    void errorsAreJsonRequestErrors();
+    void reservedCharactersInUserId();
+
+private:
+    QString expand(QString text) const;
+
+    TestServer m_server;
+    TestClient m_client;
+    QString m_channelId;
+    QString m_callbackId;
+    QString m_callbackURL;
+};
+
+void tst_BadInput::initTestCase()
+{
+    QVERIFY(m_server.start());
+
+    const TestReply channel = m_client.send(
+            "POST", m_server.url(QStringLiteral("/notificationchannel/v1/alice/channels")),
+            ValidChannel);
+    QCOMPARE(channel.status, 201);
+    const QJsonObject fields = channel.json.value(QStringLiteral("notificationChannel")).toObject();
+    m_channelId = QUrl(fields.value(QStringLiteral("resourceURL")).toString()).fileName();
+    m_callbackURL = fields.value(QStringLiteral("callbackURL")).toString();
+    m_callbackId = QUrl(m_callbackURL).fileName();
+}
+
+void tst_BadInput::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+QString tst_BadInput::expand(QString text) const
+{
+    text.replace(QStringLiteral("{channel}"), m_channelId);
+    text.replace(QStringLiteral("{callbackURL}"), m_callbackURL);
+    text.replace(QStringLiteral("{callback}"), m_callbackId);
+    return text;
+}
+
+void tst_BadInput::rejected_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("messageId");
+    // For SVC0002: the message part named first; for 405: the Allow header.
+    QTest::addColumn<QString>("detail");
+
+    const QString channels = QStringLiteral("/notificationchannel/v1/alice/channels");
+    const QString channel = channels + QStringLiteral("/{channel}");
+    const QString callback = QStringLiteral("/notificationchannel/v1/callbacks/{callback}");
+    const QString subscriptions = QStringLiteral("/nms/v1/moviestore/premieres/subscriptions");
+    const QString movies = QStringLiteral("/movies/v1/premieres/movies");
+    const QString movie = movies + QStringLiteral("/") + QLatin1String(SeededMovieId);
+    const QByteArray notify = R"("callbackReference":{"notifyURL":"{callbackURL}"})";
+
+    // Channel creation.
+    QTest::newRow("channel: malformed JSON") << QByteArray("POST") << channels << Json
+            << QByteArray("{notificationChannel:") << 400 << "SVC0001" << "";
+    QTest::newRow("channel: truncated JSON") << QByteArray("POST") << channels << Json
+            << ValidChannel.left(30) << 400 << "SVC0001" << "";
+    QTest::newRow("channel: array body") << QByteArray("POST") << channels << Json
+            << QByteArray("[]") << 400 << "SVC0001" << "";
+    QTest::newRow("channel: empty body") << QByteArray("POST") << channels << Json
+            << QByteArray() << 400 << "SVC0001" << "";
+    QTest::newRow("channel: missing root") << QByteArray("POST") << channels << Json
+            << QByteArray(R"({"channel":{}})") << 400 << "SVC0002" << "notificationChannel";
+    QTest::newRow("channel: missing channelType") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelLifetime":10)") << 400 << "SVC0002"
+            << "notificationChannel.channelType";
+    QTest::newRow("channel: channelType a number") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":[1])") << 400 << "SVC0002"
+            << "notificationChannel.channelType";
+    QTest::newRow("channel: OMAPush") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":"OMAPush")") << 403 << "POL1023" << "";
+    QTest::newRow("channel: NativeChannel") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":"NativeChannel")") << 403 << "POL1023" << "";
+    QTest::newRow("channel: unknown type") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":"Pigeon")") << 403 << "POL1023" << "";
+    QTest::newRow("channel: negative lifetime") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":"WebSockets","channelLifetime":-5)") << 400 << "SVC0002"
+            << "notificationChannel.channelLifetime";
+    QTest::newRow("channel: huge lifetime") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":"WebSockets","channelLifetime":99999999999999)") << 400
+            << "SVC0002" << "notificationChannel.channelLifetime";
+    QTest::newRow("channel: lifetime a word") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":"WebSockets","channelLifetime":"long")") << 400
+            << "SVC0002" << "notificationChannel.channelLifetime";
+    QTest::newRow("channel: zero maxNotifications") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":"WebSockets","channelData":{"maxNotifications":"0"})")
+            << 400 << "SVC0002" << "notificationChannel.channelData.maxNotifications";
+    QTest::newRow("channel: over-long correlator") << QByteArray("POST") << channels << Json
+            << channelWith(R"("channelType":"WebSockets","clientCorrelator":")" + QByteArray(500, 'x') + "\"")
+            << 400 << "SVC0002" << "notificationChannel.clientCorrelator";
+    QTest::newRow("channel: over-long user id") << QByteArray("POST")
+            << QStringLiteral("/notificationchannel/v1/%1/channels").arg(QString(300, QLatin1Char('u')))
+            << Json << ValidChannel << 400 << "SVC0002" << "userId";
+    QTest::newRow("channel: text/plain body") << QByteArray("POST") << channels
+            << QByteArray("text/plain") << ValidChannel << 415 << "SVC0001" << "";
+    QTest::newRow("channel: unacceptable Accept") << QByteArray("GET") << channels
+            << QByteArray() << QByteArray() << 406 << "SVC0001" << "";
+
+    // Methods each resource does not define.
+    QTest::newRow("channels: PUT") << QByteArray("PUT") << channels << Json << ValidChannel << 405
+            << "SVC0001" << "GET, POST";
+    QTest::newRow("channels: DELETE") << QByteArray("DELETE") << channels << Json << QByteArray()
+            << 405 << "SVC0001" << "GET, POST";
+    QTest::newRow("channel: PUT") << QByteArray("PUT") << channel << Json << ValidChannel << 405
+            << "SVC0001" << "GET, DELETE";
+    QTest::newRow("channel: POST") << QByteArray("POST") << channel << Json << ValidChannel << 405
+            << "SVC0001" << "GET, DELETE";
+    QTest::newRow("callback: GET") << QByteArray("GET") << callback << Json << QByteArray() << 405
+            << "SVC0001" << "POST";
+    QTest::newRow("movie: DELETE") << QByteArray("DELETE") << movie << Json << QByteArray() << 405
+            << "SVC0001" << "GET, PUT, PATCH";
+
+    // Unknown resources.
+    QTest::newRow("channel: unknown id") << QByteArray("GET") << channels + QStringLiteral("/nope")
+            << Json << QByteArray() << 404 << "SVC0004" << "";
+    QTest::newRow("channel: other user's id") << QByteArray("GET")
+            << QStringLiteral("/notificationchannel/v1/bob/channels/{channel}") << Json << QByteArray()
+            << 404 << "SVC0004" << "";
+    QTest::newRow("channel: delete unknown") << QByteArray("DELETE") << channels + QStringLiteral("/nope")
+            << Json << QByteArray() << 404 << "SVC0004" << "";
+    QTest::newRow("channel: delete with a body") << QByteArray("DELETE") << channel << Json
+            << QByteArray("{}") << 400 << "SVC0002" << "body";
+    QTest::newRow("unknown path") << QByteArray("GET") << QStringLiteral("/nothing/here") << Json
+            << QByteArray() << 404 << "SVC0004" << "";
+
+    // callbackURL.
+    QTest::newRow("callback: unknown") << QByteArray("POST")
+            << QStringLiteral("/notificationchannel/v1/callbacks/nope") << Json
+            << QByteArray(R"({"a":{}})") << 404 << "SVC0004" << "";
+    QTest::newRow("callback: malformed JSON") << QByteArray("POST") << callback << Json
+            << QByteArray(R"({"a":)") << 400 << "SVC0001" << "";
+    QTest::newRow("callback: two root elements") << QByteArray("POST") << callback << Json
+            << QByteArray(R"({"a":{},"b":{}})") << 400 << "SVC0002" << "body";
+    QTest::newRow("callback: empty object") << QByteArray("POST") << callback << Json
+            << QByteArray(R"({})") << 400 << "SVC0002" << "body";
+    QTest::newRow("callback: list with a number") << QByteArray("POST") << callback << Json
+            << QByteArray(R"({"notificationList":[{"a":{}},3]})") << 400 << "SVC0002"
+            << "notificationList";
+
+    // Subscriptions.
+    QTest::newRow("subscription: unknown box") << QByteArray("POST")
+            << QStringLiteral("/nms/v1/moviestore/nobox/subscriptions") << Json
+            << subscriptionWith(notify) << 404 << "SVC0004" << "";
+    QTest::newRow("subscription: unknown store") << QByteArray("POST")
+            << QStringLiteral("/nms/v1/otherstore/premieres/subscriptions") << Json
+            << subscriptionWith(notify) << 404 << "SVC0004" << "";
+    QTest::newRow("subscription: malformed JSON") << QByteArray("POST") << subscriptions << Json
+            << QByteArray(R"({"nmsSubscription":{"callbackReference":)") << 400 << "SVC0001" << "";
+    QTest::newRow("subscription: missing notifyURL") << QByteArray("POST") << subscriptions << Json
+            << subscriptionWith(R"("callbackReference":{"callbackData":"x"})") << 400 << "SVC0002"
+            << "nmsSubscription.callbackReference.notifyURL";
+    QTest::newRow("subscription: relative notifyURL") << QByteArray("POST") << subscriptions << Json
+            << subscriptionWith(R"("callbackReference":{"notifyURL":"callbacks/x"})") << 400
+            << "SVC0002" << "nmsSubscription.callbackReference.notifyURL";
+    QTest::newRow("subscription: unknown callbackURL of ours") << QByteArray("POST") << subscriptions
+            << Json << subscriptionWith(R"("callbackReference":{"notifyURL":"{callbackURL}x"})")
+            << 400 << "SVC0002" << "nmsSubscription.callbackReference.notifyURL";
+    QTest::newRow("subscription: filter") << QByteArray("POST") << subscriptions << Json
+            << subscriptionWith(notify + R"(,"filter":{"criterion":[]})") << 400 << "SVC0002"
+            << "nmsSubscription.filter";
+    QTest::newRow("subscription: XML notifications") << QByteArray("POST") << subscriptions << Json
+            << subscriptionWith(R"("callbackReference":{"notifyURL":"{callbackURL}","notificationFormat":"XML"})")
+            << 400 << "SVC0002" << "nmsSubscription.callbackReference.notificationFormat";
+    QTest::newRow("subscription: unreadable restartToken") << QByteArray("POST") << subscriptions
+            << Json << subscriptionWith(notify + R"(,"restartToken":"not-a-token")") << 400
+            << "SVC0002" << "nmsSubscription.restartToken";
+    QTest::newRow("subscription: negative duration") << QByteArray("POST") << subscriptions << Json
+            << subscriptionWith(notify + R"(,"duration":-1)") << 400 << "SVC0002"
+            << "nmsSubscription.duration";
+    QTest::newRow("subscription: unknown id") << QByteArray("GET")
+            << subscriptions + QStringLiteral("/nope") << Json << QByteArray() << 404 << "SVC0004" << "";
+
+    // Movies.
+    QTest::newRow("movies: unknown box") << QByteArray("GET")
+            << QStringLiteral("/movies/v1/nobox/movies") << Json << QByteArray() << 404 << "SVC0004" << "";
+    QTest::newRow("movies: limit zero") << QByteArray("GET") << movies + QStringLiteral("?limit=0")
+            << Json << QByteArray() << 400 << "SVC0002" << "limit";
+    QTest::newRow("movies: limit a word") << QByteArray("GET") << movies + QStringLiteral("?limit=all")
+            << Json << QByteArray() << 400 << "SVC0002" << "limit";
+    QTest::newRow("movies: negative offset") << QByteArray("GET") << movies + QStringLiteral("?offset=-1")
+            << Json << QByteArray() << 400 << "SVC0002" << "offset";
+    QTest::newRow("movie: unknown id") << QByteArray("GET") << movies + QStringLiteral("/nope")
+            << Json << QByteArray() << 404 << "SVC0004" << "";
+    QTest::newRow("movie: patch unknown id") << QByteArray("PATCH") << movies + QStringLiteral("/nope")
+            << Json << QByteArray(R"({"premiereDate":"2021-01-01"})") << 404 << "SVC0004" << "";
+    QTest::newRow("movie: february 30") << QByteArray("PATCH") << movie << Json
+            << QByteArray(R"({"premiereDate":"2023-02-30"})") << 400 << "SVC0002" << "movie.premiereDate";
+    QTest::newRow("movie: month 13") << QByteArray("PATCH") << movie << Json
+            << QByteArray(R"({"premiereDate":"2023-13-01"})") << 400 << "SVC0002" << "movie.premiereDate";
+    QTest::newRow("movie: date as number") << QByteArray("PATCH") << movie << Json
+            << QByteArray(R"({"premiereDate":20230101})") << 400 << "SVC0002" << "movie.premiereDate";
+    QTest::newRow("movie: empty title") << QByteArray("PATCH") << movie << Json
+            << QByteArray(R"({"title":""})") << 400 << "SVC0002" << "movie.title";
+    QTest::newRow("movie: title removed") << QByteArray("PATCH") << movie << Json
+            << QByteArray(R"({"title":null})") << 400 << "SVC0002" << "movie.title";
+    QTest::newRow("movie: unknown member") << QByteArray("PATCH") << movie << Json
+            << QByteArray(R"({"rating":5})") << 400 << "SVC0002" << "movie.rating";
+    QTest::newRow("movie: patch malformed") << QByteArray("PATCH") << movie
+            << QByteArray("application/merge-patch+json") << QByteArray(R"({"title":)") << 400
+            << "SVC0001" << "";
+    QTest::newRow("movie: put without root") << QByteArray("PUT") << movie << Json
+            << QByteArray(R"({"title":"X","premiereDate":"2021-01-01"})") << 400 << "SVC0002" << "movie";
+    QTest::newRow("movie: put other id") << QByteArray("PUT") << movie << Json
+            << QByteArray(R"({"movie":{"id":"other","title":"X","premiereDate":"2021-01-01"}})")
+            << 400 << "SVC0002" << "movie.id";
+    QTest::newRow("movie: put XML") << QByteArray("PUT") << movie << QByteArray("application/xml")
+            << QByteArray("<movie/>") << 415 << "SVC0001" << "";
+}
+
+void tst_BadInput::rejected()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, messageId);
+    QFETCH(QString, detail);
+
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (status == 406)
+        headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/xml")});
+
+    const TestReply reply = m_client.send(method, m_server.url(expand(path)),
+                                          expand(QString::fromUtf8(body)).toUtf8(), contentType,
+                                          headers);
+    QCOMPARE(reply.status, status);
+    QCOMPARE(reply.messageId(), messageId);
+    QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/json"));
+
+    if (status == 405)
+        QCOMPARE(QString::fromLatin1(reply.header("Allow")), detail);
+    else if (messageId == QLatin1String("SVC0002"))
+        QCOMPARE(reply.json.value(QStringLiteral("requestError")).toObject()
+                         .value(QStringLiteral("serviceException")).toObject()
+                         .value(QStringLiteral("variables")).toArray().at(0).toString(),
+                 detail);
+}
+
+void tst_BadInput::rejectedRequestsWriteNothing()
+{
+    const QUrl movieUrl = m_server.url(QStringLiteral("/movies/v1/premieres/movies/")
+                                       + QLatin1String(SeededMovieId));
+    const TestReply before = m_client.get(movieUrl);
+    QCOMPARE(before.status, 200);
+
+    // A valid change mixed with an invalid one is rejected as a whole.
+    const QByteArray badPatch = R"({"title":"Changed","premiereDate":"2023-02-30"})";
+    QCOMPARE(m_client.send("PATCH", movieUrl, badPatch).status, 400);
+    const QByteArray badPut =
+            R"({"movie":{"title":"Changed","premiereDate":"2020-01-01","year":99}})";
+    QCOMPARE(m_client.send("PUT", movieUrl, badPut).status, 400);
+    QCOMPARE(m_client.get(movieUrl).json, before.json);
+
+    const QUrl channels = m_server.url(QStringLiteral("/notificationchannel/v1/carol/channels"));
+    const QByteArray unsupported = channelWith(R"("channelType":"OMAPush")");
+    QCOMPARE(m_client.send("POST", channels, unsupported).status, 403);
+    const TestReply list = m_client.get(channels);
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.json.value(QStringLiteral("notificationChannelList")).toObject()
+                     .value(QStringLiteral("notificationChannel")).toArray().size(), 0);
+}
+
+void tst_BadInput::errorsAreJsonRequestErrors()
+{
+    const TestReply reply = m_client.send(
+            "POST", m_server.url(QStringLiteral("/notificationchannel/v1/alice/channels")),
+            channelWith(R"("channelType":"OMAPush")"));
+    QCOMPARE(reply.status, 403);
+
+    const QJsonObject exception = reply.json.value(QStringLiteral("requestError")).toObject()
+                                          .value(QStringLiteral("policyException")).toObject();
+    QCOMPARE(exception.value(QStringLiteral("messageId")).toString(), QStringLiteral("POL1023"));
+    QCOMPARE(exception.value(QStringLiteral("variables")).toArray(),
+             (QJsonArray{QStringLiteral("OMAPush"), QStringLiteral("WebSockets")}));
+    QVERIFY(exception.value(QStringLiteral("text")).toString().contains(QStringLiteral("%2")));
+}
+
+void tst_BadInput::reservedCharactersInUserId()
+{
+    // A '/' and a '?' inside a percent-encoded user id stay part of the id.
+    const TestReply created = m_client.send(
+            "POST", m_server.url(QStringLiteral("/notificationchannel/v1/a%2Fb%3Fc/channels")),
+            ValidChannel);
+    QCOMPARE(created.status, 201);
+    const QString resourceURL = created.json.value(QStringLiteral("notificationChannel")).toObject()
+                                        .value(QStringLiteral("resourceURL")).toString();
+    QVERIFY2(resourceURL.contains(QStringLiteral("/a%2Fb%3Fc/channels/")), qPrintable(resourceURL));
+    QCOMPARE(m_client.get(QUrl(resourceURL)).status, 200);
+
+    const TestReply otherUser = m_client.get(
+            m_server.url(QStringLiteral("/notificationchannel/v1/a/b%3Fc/channels")));
+    QCOMPARE(otherUser.status, 404);
+}
+
+QTEST_GUILESS_MAIN(tst_BadInput)
+#include "tst_badinput.moc"
