@@ -89,10 +89,12 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    // Installed before start(), so a signal that arrives right after the start line is
+    // handled too.
+    quitOnTerminationSignals();
     if (!server.start(*config))
         return 1;
 
-    quitOnTerminationSignals();
     const int status = QCoreApplication::exec();
     server.stop();
     return status;

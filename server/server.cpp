@@ -29,7 +29,7 @@ QUrl defaultBaseUrl(const QString &scheme, const QHostAddress &address, quint16 
     QUrl url;
     url.setScheme(scheme);
     // Clients cannot connect to the wildcard address, so a server listening on all
-    // interfaces hands out loopback URLs unless --public-url says otherwise.
+    // interfaces hands out loopback URLs unless --public-url sets another base.
     if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
         url.setHost(QStringLiteral("127.0.0.1"));
     else if (address == QHostAddress::AnyIPv6)

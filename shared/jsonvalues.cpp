@@ -103,6 +103,23 @@ Result<std::optional<QString>> optionalString(const QJsonObject &object, const Q
                                       QStringLiteral("expected a string"));
 }
 
+Result<QString> optionalBoundedString(const QJsonObject &object, const QString &key,
+                                      const QString &part, qsizetype maxLength)
+{
+    const auto text = optionalString(object, key, part);
+    if (!text)
+        return text.error();
+
+    const QString value = text.value().value_or(QString());
+    if (value.size() > maxLength) {
+        return RequestError::invalidValue(joinPart(part, key),
+                                          value.left(40) + QStringLiteral("..."),
+                                          QStringLiteral("longer than %1 characters")
+                                                  .arg(maxLength));
+    }
+    return value;
+}
+
 Result<std::optional<QJsonObject>> optionalObject(const QJsonObject &object,
                                                   const QString &key, const QString &part)
 {

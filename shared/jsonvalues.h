@@ -29,6 +29,11 @@ Result<std::optional<qint64>> optionalInteger(const QJsonObject &object, const Q
 Result<std::optional<QString>> optionalString(const QJsonObject &object, const QString &key,
                                               const QString &part);
 
+// Reads an optional string of at most maxLength characters; a missing or null element
+// yields an empty string.
+Result<QString> optionalBoundedString(const QJsonObject &object, const QString &key,
+                                      const QString &part, qsizetype maxLength);
+
 // Reads an optional element that must be an object; null yields an empty object.
 Result<std::optional<QJsonObject>> optionalObject(const QJsonObject &object,
                                                   const QString &key, const QString &part);

@@ -11,22 +11,6 @@ namespace {
 const QString RootName = QStringLiteral("nmsSubscription");
 const QString CallbackPart = QStringLiteral("nmsSubscription.callbackReference");
 
-Result<QString> boundedString(const QJsonObject &object, const QString &key,
-                              const QString &part, qsizetype maxLength)
-{
-    const auto text = JsonValues::optionalString(object, key, part);
-    if (!text)
-        return text.error();
-
-    const QString value = text.value().value_or(QString());
-    if (value.size() > maxLength) {
-        return RequestError::invalidValue(part + QLatin1Char('.') + key,
-                                          value.left(40) + QStringLiteral("..."),
-                                          QStringLiteral("longer than %1 characters").arg(maxLength));
-    }
-    return value;
-}
-
 Result<CallbackReference> callbackReferenceFromJson(const QJsonObject &fields)
 {
     CallbackReference reference;
@@ -47,7 +31,7 @@ Result<CallbackReference> callbackReferenceFromJson(const QJsonObject &fields)
                                           QStringLiteral("expected an absolute http or https URL"));
     }
 
-    const auto callbackData = boundedString(fields, QStringLiteral("callbackData"),
+    const auto callbackData = JsonValues::optionalBoundedString(fields, QStringLiteral("callbackData"),
                                             CallbackPart, NmsSubscription::MaxTagLength);
     if (!callbackData)
         return callbackData.error();
@@ -97,13 +81,13 @@ Result<NmsSubscription> NmsSubscription::fromJson(const QJsonObject &document)
         return duration.error();
     subscription.duration = duration.value();
 
-    const auto clientCorrelator = boundedString(fields, QStringLiteral("clientCorrelator"),
+    const auto clientCorrelator = JsonValues::optionalBoundedString(fields, QStringLiteral("clientCorrelator"),
                                                 RootName, MaxTagLength);
     if (!clientCorrelator)
         return clientCorrelator.error();
     subscription.clientCorrelator = clientCorrelator.value();
 
-    const auto restartToken = boundedString(fields, QStringLiteral("restartToken"), RootName,
+    const auto restartToken = JsonValues::optionalBoundedString(fields, QStringLiteral("restartToken"), RootName,
                                             MaxTagLength);
     if (!restartToken)
         return restartToken.error();

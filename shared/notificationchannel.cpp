@@ -10,21 +10,6 @@ namespace {
 
 const QString RootName = QStringLiteral("notificationChannel");
 
-Result<QString> boundedString(const QJsonObject &object, const QString &key)
-{
-    const auto text = JsonValues::optionalString(object, key, RootName);
-    if (!text)
-        return text.error();
-
-    const QString value = text.value().value_or(QString());
-    if (value.size() > NotificationChannel::MaxTagLength) {
-        return RequestError::invalidValue(
-                RootName + QLatin1Char('.') + key, value.left(40) + QStringLiteral("..."),
-                QStringLiteral("longer than %1 characters").arg(NotificationChannel::MaxTagLength));
-    }
-    return value;
-}
-
 } // namespace
 
 Result<NotificationChannel> NotificationChannel::fromJson(const QJsonObject &document)
@@ -46,12 +31,14 @@ Result<NotificationChannel> NotificationChannel::fromJson(const QJsonObject &doc
 
     // An empty clientCorrelator is what some deployed clients send when they have none,
     // so it counts as absent.
-    const auto clientCorrelator = boundedString(fields, QStringLiteral("clientCorrelator"));
+    const auto clientCorrelator = JsonValues::optionalBoundedString(
+            fields, QStringLiteral("clientCorrelator"), RootName, MaxTagLength);
     if (!clientCorrelator)
         return clientCorrelator.error();
     channel.clientCorrelator = clientCorrelator.value();
 
-    const auto applicationTag = boundedString(fields, QStringLiteral("applicationTag"));
+    const auto applicationTag = JsonValues::optionalBoundedString(
+            fields, QStringLiteral("applicationTag"), RootName, MaxTagLength);
     if (!applicationTag)
         return applicationTag.error();
     channel.applicationTag = applicationTag.value();

@@ -94,12 +94,12 @@ RequestError RequestError::missingValue(const QString &part)
                         {part}, 400);
 }
 
-RequestError RequestError::notFound(const QString &what, const QString &id)
+RequestError RequestError::notFound(const QString &resourceType, const QString &id)
 {
     return serviceError(QStringLiteral("SVC0004"),
                         QStringLiteral("No valid addresses provided in message part %1: %2 '%3' "
                                        "not found"),
-                        {QStringLiteral("Request-URI"), what, id}, 404);
+                        {QStringLiteral("Request-URI"), resourceType, id}, 404);
 }
 
 RequestError RequestError::unsupportedChannelType(const QString &channelType,

@@ -28,13 +28,13 @@ struct RequestError
 
     // SVC0001, 400: the body could not be parsed at all.
     static RequestError malformedBody(const QString &format, const QString &detail);
-    // SVC0002, 400: a message part has an invalid value; reason says why.
+    // SVC0002, 400: a message part has an invalid value; reason explains the problem.
     static RequestError invalidValue(const QString &part, const QString &value,
                                      const QString &reason);
     // SVC0002, 400: a mandatory message part is missing.
     static RequestError missingValue(const QString &part);
     // SVC0004, 404: the resource named by the request URI does not exist.
-    static RequestError notFound(const QString &what, const QString &id);
+    static RequestError notFound(const QString &resourceType, const QString &id);
     // POL1023, 403: the requested channel type is not supported.
     static RequestError unsupportedChannelType(const QString &channelType,
                                                const QStringList &supportedTypes);

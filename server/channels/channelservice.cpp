@@ -1,10 +1,10 @@
 #include "channelservice.h"
 
+#include "expirytime.h"
 #include "jsonvalues.h"
 #include "logging.h"
 #include "randomid.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -12,21 +12,12 @@
 
 namespace Marquee {
 
+using ExpiryTime::nowMs;
+using ExpiryTime::remainingSeconds;
+
 namespace {
 
 const QString WebSocketsType = QStringLiteral("WebSockets");
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-// Whole seconds left until expiresAt, rounded up so a live channel never shows 0.
-qint64 remainingSeconds(qint64 expiresAt)
-{
-    const qint64 remaining = expiresAt - nowMs();
-    return remaining <= 0 ? 0 : (remaining + 999) / 1000;
-}
 
 Result<void> validateUserId(const QString &userId)
 {

@@ -66,7 +66,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // handleRequest() answers every request, so this runs only if that ever changes.
+    // handleRequest() writes a response for every request, so this runs only if that changes.
     writeResponse(request, socket,
                   HttpResponse::error(RequestError::notFound(QStringLiteral("resource"),
                                                              request.url().path())));

@@ -7,7 +7,7 @@
 namespace Marquee {
 
 // The REST listener. Every request is copied into an HttpRequest, dispatched through the
-// Router and answered before handleRequest() returns, so no route keeps a reference to
+// Router and responded to before handleRequest() returns, so no route keeps a reference to
 // the connection's request object.
 class ApiServer : public QAbstractHttpServer
 {

@@ -12,7 +12,7 @@ void addHealthRoutes(Router &router, QSqlDatabase database)
         QSqlQuery query(database);
         if (!query.exec(QStringLiteral("SELECT 1")))
             return HttpResponse::error(
-                    RequestError::internalError(QStringLiteral("the database does not answer")));
+                    RequestError::internalError(QStringLiteral("the database query failed")));
         return HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
     });
 }

@@ -6,7 +6,7 @@ namespace Marquee {
 
 class Router;
 
-// Registers GET /health, which checks that the database answers a query.
+// Registers GET /health, which runs a query on the database to check it.
 void addHealthRoutes(Router &router, QSqlDatabase database);
 
 } // namespace Marquee

@@ -51,11 +51,7 @@ HttpRequest HttpRequest::fromServerRequest(const QHttpServerRequest &request)
 
 QByteArray HttpRequest::header(QByteArrayView name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return QByteArray();
+    return headerValue(headers, name);
 }
 
 QString HttpRequest::encodedPath() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "headerlist.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
@@ -21,7 +23,7 @@ struct HttpRequest
     // Path segments as they arrived, still percent-encoded.
     QStringList encodedSegments;
     QUrlQuery query;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HeaderList headers;
     QByteArray body;
     QHostAddress remoteAddress;
     // Path variables of the matched route, percent-decoded once.

@@ -42,11 +42,7 @@ HttpResponse HttpResponse::noContent()
 
 QByteArray HttpResponse::header(QByteArrayView name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return QByteArray();
+    return headerValue(headers, name);
 }
 
 } // namespace Marquee

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "headerlist.h"
+
 #include "requesterror.h"
 
 #include <QByteArray>
@@ -15,7 +17,7 @@ namespace Marquee {
 struct HttpResponse
 {
     int status = 200;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HeaderList headers;
     QByteArray body;
 
     static HttpResponse json(int status, const QJsonObject &document);

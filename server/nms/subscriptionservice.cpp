@@ -1,32 +1,20 @@
 #include "subscriptionservice.h"
 
 #include "channels/channelservice.h"
+#include "expirytime.h"
 #include "logging.h"
 #include "nmseventlist.h"
 #include "notificationsender.h"
 #include "randomid.h"
 #include "restarttoken.h"
 
-#include <QDateTime>
 
 #include <algorithm>
 
 namespace Marquee {
 
-namespace {
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-qint64 remainingSeconds(qint64 expiresAt)
-{
-    const qint64 remaining = expiresAt - nowMs();
-    return remaining <= 0 ? 0 : (remaining + 999) / 1000;
-}
-
-} // namespace
+using ExpiryTime::nowMs;
+using ExpiryTime::remainingSeconds;
 
 SubscriptionService::SubscriptionService(SubscriptionRepository *subscriptions,
                                          BoxRepository *boxes, ChannelService *channels,

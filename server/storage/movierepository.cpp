@@ -45,9 +45,9 @@ Movie movieFromRow(const QSqlQuery &query)
     return movie;
 }
 
-bool logFailure(const QSqlQuery &query, const char *what, const QString &boxId)
+bool logFailure(const QSqlQuery &query, const char *operation, const QString &boxId)
 {
-    qCWarning(lcDatabase) << what << "in box" << boxId << "failed:" << query.lastError().text();
+    qCWarning(lcDatabase) << operation << "in box" << boxId << "failed:" << query.lastError().text();
     return false;
 }
 

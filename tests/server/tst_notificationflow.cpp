@@ -513,7 +513,7 @@ void tst_NotificationFlow::restartTokenReplaysMissedChanges()
     const QJsonObject channel = createChannel(QStringLiteral("alice"));
     const QString callbackURL = channel.value(QStringLiteral("callbackURL")).toString();
 
-    // Take a token, make two changes nobody hears, then subscribe from the token.
+    // Take a token, make two changes that no subscription receives, then subscribe from the token.
     const QJsonObject probe = subscribe(callbackURL, QStringLiteral("probe"), QStringLiteral("probe"));
     const QString token = probe.value(QStringLiteral("restartToken")).toString();
     QCOMPARE(m_client.send("DELETE", QUrl(probe.value(QStringLiteral("resourceURL")).toString())).status, 204);

@@ -9,7 +9,7 @@
 
 namespace MarqueeTest {
 
-// A finished HTTP exchange, as a test sees it.
+// A finished HTTP exchange, as a test reads it.
 struct TestReply
 {
     // 0 when no HTTP response arrived (connection error or timeout).
