@@ -196,6 +196,8 @@ Result<void> ChannelService::deliver(const QString &callbackId, const QJsonObjec
     if (!payloads)
         return payloads.error();
 
+    // NOTE: the outbox has no per-channel bound yet, so a channel that never connects
+    // keeps every notification until it expires.
     if (!m_repository->enqueue(stored->id, payloads.value()))
         return RequestError::internalError(QStringLiteral("the notification could not be queued"));
 

@@ -1,4 +1,5 @@
 #include "channels/websocketgateway.h"
+#include "httpreceiver.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "websocketclient.h"
@@ -76,6 +77,8 @@ private Q_SLOTS:
     void restartTokenReplaysMissedChanges();
     void foreignRestartTokenYieldsResetBox();
     void twoSubscribersBothNotified();
+    void remoteNotifyUrlRetriedAfter503();
+    void remoteNotifyUrlRejectionEndsSubscription();
 
 private:
     QJsonObject createChannel(const QString &userPath, const QString &clientCorrelator = QStringLiteral("c1"));
@@ -581,6 +584,43 @@ void tst_NotificationFlow::twoSubscribersBothNotified()
     QCOMPARE(patchPremiere(QStringLiteral("2020-07-07")).status, 200);
     QVERIFY(aliceSocket.waitForFrames(1));
     QVERIFY(bobSocket.waitForFrames(1));
+}
+
+void tst_NotificationFlow::remoteNotifyUrlRetriedAfter503()
+{
+    HttpReceiver receiver({503, 503});
+    const QJsonObject subscription = subscribe(receiver.url().toString(), QStringLiteral("remote"));
+    QVERIFY(!subscription.isEmpty());
+
+    QCOMPARE(patchPremiere(QStringLiteral("2020-08-08")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.statuses().size(), 3, 10000);
+    QCOMPARE(receiver.statuses(), (QList<int>{503, 503, 204}));
+
+    // Every attempt carries the same nmsEventList.
+    const QList<QByteArray> bodies = receiver.bodies();
+    QCOMPARE(bodies.at(0), bodies.at(2));
+    const QJsonObject eventList = QJsonDocument::fromJson(bodies.at(2)).object()
+                                          .value(QStringLiteral("nmsEventList")).toObject();
+    QCOMPARE(eventList.value(QStringLiteral("callbackData")).toString(), QStringLiteral("remote"));
+    QCOMPARE(eventList.value(QStringLiteral("index")).toInteger(), 1);
+
+    // The cursor moved only after the accepted attempt.
+    const TestReply current = m_client.get(QUrl(subscription.value(QStringLiteral("resourceURL")).toString()));
+    QCOMPARE(member(current.json, QStringLiteral("nmsSubscription")).value(QStringLiteral("index")).toInteger(), 2);
+}
+
+void tst_NotificationFlow::remoteNotifyUrlRejectionEndsSubscription()
+{
+    HttpReceiver receiver({404});
+    const QJsonObject subscription = subscribe(receiver.url().toString(), QStringLiteral("gone"));
+    QVERIFY(!subscription.isEmpty());
+
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Ending subscription.*404")));
+    QCOMPARE(patchPremiere(QStringLiteral("2020-09-09")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.statuses().size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+            m_client.get(QUrl(subscription.value(QStringLiteral("resourceURL")).toString())).status,
+            404, 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_NotificationFlow)

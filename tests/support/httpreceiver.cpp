@@ -1,0 +1,49 @@
+#include "httpreceiver.h"
+
+#include <QTcpSocket>
+
+namespace MarqueeTest {
+
+HttpReceiver::HttpReceiver(QList<int> statusScript, QObject *parent)
+    : QObject(parent), m_script(std::move(statusScript))
+{
+    m_server.listen(QHostAddress::LocalHost, 0);
+    connect(&m_server, &QTcpServer::newConnection, this, &HttpReceiver::handleConnection);
+}
+
+QUrl HttpReceiver::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/notify").arg(m_server.serverPort()));
+}
+
+void HttpReceiver::handleConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+            // Wait for the whole head and the Content-Length bytes of body.
+            const QByteArray buffered = socket->peek(1024 * 1024);
+            const qsizetype headEnd = buffered.indexOf("\r\n\r\n");
+            if (headEnd < 0)
+                return;
+            qsizetype contentLength = 0;
+            for (const QByteArray &line : buffered.left(headEnd).split('\n')) {
+                if (line.toLower().startsWith("content-length:"))
+                    contentLength = line.mid(15).trimmed().toLongLong();
+            }
+            if (buffered.size() < headEnd + 4 + contentLength)
+                return;
+
+            socket->read(headEnd + 4);
+            m_bodies.append(socket->read(contentLength));
+
+            const int status = m_script.isEmpty() ? 204 : m_script.takeFirst();
+            m_sent.append(status);
+            socket->write("HTTP/1.1 " + QByteArray::number(status)
+                          + " Scripted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+    }
+}
+
+} // namespace MarqueeTest

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+namespace MarqueeTest {
+
+// A minimal HTTP/1.1 endpoint on an ephemeral loopback port that stands in for a remote
+// notifyURL. It records every request body and answers each request with the next status
+// from a script, then 204 once the script is used up. Every response closes the
+// connection.
+class HttpReceiver : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpReceiver(QList<int> statusScript = {}, QObject *parent = nullptr);
+
+    QUrl url() const;
+    QList<QByteArray> bodies() const { return m_bodies; }
+    // Statuses sent so far, in order.
+    QList<int> statuses() const { return m_sent; }
+
+private:
+    void handleConnection();
+
+    QTcpServer m_server;
+    QList<int> m_script;
+    QList<QByteArray> m_bodies;
+    QList<int> m_sent;
+};
+
+} // namespace MarqueeTest
