@@ -83,9 +83,9 @@ int main(int argc, char *argv[])
             QTextStream(stderr) << server.errorString() << "\n";
             return 1;
         }
-        out << "Imported " << report.entries << " entries into box " << config->importBoxId
-            << ": " << report.changed << " created or changed, " << report.unchanged
-            << " unchanged, " << report.skipped() << " skipped\n";
+        out << "Read " << report.entries << " entries for box " << config->importBoxId << ": "
+            << report.changed << " created or changed, " << report.unchanged << " unchanged, "
+            << report.skipped() << " skipped\n";
         return 0;
     }
 

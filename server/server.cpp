@@ -113,6 +113,8 @@ void Server::createServices(const ServerConfig &config)
     subscriptionPolicy.maxDuration = config.maxSubscriptionDuration;
     subscriptionPolicy.maxEventsPerNotification = config.maxEventsPerNotification;
     subscriptionPolicy.expiryCheckInterval = config.expiryCheckInterval;
+    subscriptionPolicy.changePollInterval = config.changePollInterval;
+    subscriptionPolicy.failedDeliveryRetryDelay = config.failedDeliveryRetryDelay;
 
     m_movieService = std::make_unique<MovieService>(m_movieRepository.get(),
                                                     m_boxRepository.get(), &m_urls);

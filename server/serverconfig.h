@@ -46,6 +46,12 @@ struct ServerConfig
 
     // How often expired channels and subscriptions are removed, in milliseconds.
     int expiryCheckInterval = 1000;
+    // How often the server looks for box changes that another process (such as
+    // --import) committed to the database, in milliseconds.
+    int changePollInterval = 1000;
+    // How long a subscription whose notifyURL failed every attempt waits before the
+    // next try, in milliseconds.
+    int failedDeliveryRetryDelay = 30000;
 
     // With importFile set the executable imports the file into importBoxId and exits.
     QString importFile;

@@ -74,8 +74,9 @@ std::optional<RequestError> RequestError::fromJson(const QJsonObject &root)
 RequestError RequestError::malformedBody(const QString &format, const QString &detail)
 {
     return serviceError(QStringLiteral("SVC0001"),
-                        QStringLiteral("A service error occurred. Error code is %1: %2"),
-                        {QStringLiteral("malformed %1 body").arg(format), detail}, 400);
+                        QStringLiteral("A service error occurred. Error code is %1: the request "
+                                       "body is not valid %2 (%3)"),
+                        {QStringLiteral("400"), format, detail}, 400);
 }
 
 RequestError RequestError::invalidValue(const QString &part, const QString &value,

@@ -35,10 +35,28 @@ SubscriptionService::SubscriptionService(SubscriptionRepository *subscriptions,
             &SubscriptionService::removeExpiredSubscriptions);
     m_expiryTimer.start();
 
-    // Changes committed while the server was down are delivered now.
-    for (const StoredSubscription &stored : m_subscriptions->listAll())
-        QMetaObject::invokeMethod(this, [this, id = stored.id] { deliverNext(id); },
-                                  Qt::QueuedConnection);
+    // The poll also delivers changes committed while the server was down, on its first run.
+    m_changePollTimer.setInterval(m_policy.changePollInterval);
+    connect(&m_changePollTimer, &QTimer::timeout, this,
+            &SubscriptionService::deliverPendingChanges);
+    m_changePollTimer.start();
+    QMetaObject::invokeMethod(this, &SubscriptionService::deliverPendingChanges,
+                              Qt::QueuedConnection);
+}
+
+void SubscriptionService::deliverPendingChanges()
+{
+    QStringList due = m_subscriptions->listBehindTheirBox();
+    for (const QString &subscriptionId : std::as_const(m_resetPending)) {
+        if (!due.contains(subscriptionId))
+            due.append(subscriptionId);
+    }
+
+    const qint64 now = nowMs();
+    for (const QString &subscriptionId : std::as_const(due)) {
+        if (m_retryNotBefore.value(subscriptionId, 0) <= now)
+            deliverNext(subscriptionId);
+    }
 }
 
 QString SubscriptionService::currentToken(qint64 modSeq) const
@@ -49,8 +67,10 @@ QString SubscriptionService::currentToken(qint64 modSeq) const
 Result<Box> SubscriptionService::boxOf(const QString &storeName, const QString &boxId) const
 {
     const std::optional<Box> box = m_boxes->find(boxId);
-    if (!box || box->storeName != storeName)
-        return RequestError::notFound(QStringLiteral("box"), storeName + QLatin1Char('/') + boxId);
+    if (!box)
+        return RequestError::notFound(QStringLiteral("box"), boxId);
+    if (box->storeName != storeName)
+        return RequestError::notFound(QStringLiteral("store"), storeName);
     return *box;
 }
 
@@ -211,6 +231,7 @@ Result<void> SubscriptionService::deleteSubscription(const QString &storeName,
         return RequestError::internalError(QStringLiteral("the subscription could not be deleted"));
 
     m_resetPending.remove(subscriptionId);
+    m_retryNotBefore.remove(subscriptionId);
     qCInfo(lcNms) << "Deleted subscription" << subscriptionId << "to box" << boxId;
     return {};
 }
@@ -288,6 +309,7 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
                        switch (outcome) {
                        case NotificationSender::Outcome::Delivered:
                            m_resetPending.remove(subscriptionId);
+                           m_retryNotBefore.remove(subscriptionId);
                            if (m_subscriptions->advance(subscriptionId, lastModSeq, index + 1))
                                deliverNext(subscriptionId);
                            return;
@@ -299,14 +321,19 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
                                             << detail;
                            m_subscriptions->remove(subscriptionId);
                            m_resetPending.remove(subscriptionId);
+                           m_retryNotBefore.remove(subscriptionId);
                            Q_EMIT subscriptionEnded(subscriptionId, detail);
                            return;
 
                        case NotificationSender::Outcome::Failed:
-                           // The cursor stays, so the next change retries from here.
+                           // The cursor stays, so the next attempt starts from here.
                            qCWarning(lcNms) << "Delivery of notification" << index
                                             << "of subscription" << subscriptionId << "to"
-                                            << notifyURL.toDisplayString() << "failed:" << detail;
+                                            << notifyURL.toDisplayString() << "failed:" << detail
+                                            << "- trying again in"
+                                            << m_policy.failedDeliveryRetryDelay << "ms";
+                           m_retryNotBefore.insert(subscriptionId,
+                                                   nowMs() + m_policy.failedDeliveryRetryDelay);
                            return;
                        }
                    });
@@ -318,6 +345,7 @@ void SubscriptionService::removeExpiredSubscriptions()
     for (const StoredSubscription &stored : m_subscriptions->listExpired(now)) {
         if (m_subscriptions->remove(stored.id)) {
             m_resetPending.remove(stored.id);
+            m_retryNotBefore.remove(stored.id);
             qCInfo(lcNms) << "Subscription" << stored.id << "to box" << stored.boxId
                           << "expired and was removed";
         }

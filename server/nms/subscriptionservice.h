@@ -7,6 +7,7 @@
 #include "storage/subscriptionrepository.h"
 #include "urlbuilder.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -25,6 +26,11 @@ struct SubscriptionPolicy
     int maxEventsPerNotification = 50;
     // How often expired subscriptions are removed, in milliseconds.
     int expiryCheckInterval = 1000;
+    // How often subscriptions are compared with their box, to deliver changes that
+    // another process committed, in milliseconds.
+    int changePollInterval = 1000;
+    // Pause after a delivery failed every attempt, in milliseconds.
+    int failedDeliveryRetryDelay = 30000;
 };
 
 // The rules of NMS subscriptions to boxes. Each subscription reads the box change log
@@ -60,6 +66,9 @@ public:
     // Starts delivery of a new box change to every subscription of the box.
     void handleBoxChange(const Marquee::BoxChange &change);
     void removeExpiredSubscriptions();
+    // Starts delivery for every subscription whose box has changes it has not received,
+    // including changes committed by another process and deliveries that failed earlier.
+    void deliverPendingChanges();
 
 Q_SIGNALS:
     // Emitted after a subscription ended because its notifyURL rejected a notification.
@@ -82,9 +91,13 @@ private:
     QString m_epoch;
     SubscriptionPolicy m_policy;
     QTimer m_expiryTimer;
+    QTimer m_changePollTimer;
     QSet<QString> m_inFlight;
     // Subscriptions that owe their client a resetBox before any further change.
     QSet<QString> m_resetPending;
+    // Subscriptions whose last delivery failed, with the time (ms since the epoch) before
+    // which the change poll leaves them alone.
+    QHash<QString, qint64> m_retryNotBefore;
 };
 
 } // namespace Marquee

@@ -117,6 +117,21 @@ QList<StoredSubscription> SubscriptionRepository::listAll() const
     return findAll(QStringLiteral("ORDER BY created_at, id"), {});
 }
 
+QStringList SubscriptionRepository::listBehindTheirBox() const
+{
+    QSqlQuery query(m_database);
+    QStringList ids;
+    if (!query.exec(QStringLiteral("SELECT s.id FROM subscriptions s JOIN boxes b ON b.id = s.box_id "
+                                   "WHERE b.mod_seq > s.last_mod_seq ORDER BY s.created_at, s.id"))) {
+        qCWarning(lcDatabase) << "Cannot compare subscriptions with their boxes:"
+                              << query.lastError().text();
+        return ids;
+    }
+    while (query.next())
+        ids.append(query.value(0).toString());
+    return ids;
+}
+
 QList<StoredSubscription> SubscriptionRepository::listExpired(qint64 nowMs) const
 {
     return findAll(QStringLiteral("WHERE expires_at <= CAST(? AS INTEGER)"),

@@ -40,6 +40,8 @@ public:
                                                        const QString &clientCorrelator) const;
     QList<StoredSubscription> listForBox(const QString &storeName, const QString &boxId) const;
     QList<StoredSubscription> listAll() const;
+    // Ids of the subscriptions whose box has changed since their cursor.
+    QStringList listBehindTheirBox() const;
     // Subscriptions whose expiresAt is at or before nowMs.
     QList<StoredSubscription> listExpired(qint64 nowMs) const;
 

@@ -257,7 +257,7 @@ void tst_ServerBinary::importReportsInvalidEntries()
                                               QStringLiteral("--box"), QStringLiteral("family")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.output.contains("skipped entry 2:"), result.output.constData());
-    QVERIFY2(result.output.contains("Imported 3 entries into box family: 2 created or changed, "
+    QVERIFY2(result.output.contains("Read 3 entries for box family: 2 created or changed, "
                                     "0 unchanged, 1 skipped"),
              result.output.constData());
 

@@ -87,7 +87,8 @@ void tst_BadInput::rejected_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("messageId");
-    // For SVC0002: the message part named first; for 405: the Allow header.
+    // For SVC0002: the message part named first; for SVC0004: the kind of resource not
+    // found; for 405: the Allow header.
     QTest::addColumn<QString>("detail");
 
     const QString channels = QStringLiteral("/notificationchannel/v1/alice/channels");
@@ -160,21 +161,21 @@ void tst_BadInput::rejected_data()
 
     // Unknown resources.
     QTest::newRow("channel: unknown id") << QByteArray("GET") << channels + QStringLiteral("/nope")
-            << Json << QByteArray() << 404 << "SVC0004" << "";
+            << Json << QByteArray() << 404 << "SVC0004" << "channel";
     QTest::newRow("channel: other user's id") << QByteArray("GET")
             << QStringLiteral("/notificationchannel/v1/bob/channels/{channel}") << Json << QByteArray()
-            << 404 << "SVC0004" << "";
+            << 404 << "SVC0004" << "channel";
     QTest::newRow("channel: delete unknown") << QByteArray("DELETE") << channels + QStringLiteral("/nope")
-            << Json << QByteArray() << 404 << "SVC0004" << "";
+            << Json << QByteArray() << 404 << "SVC0004" << "channel";
     QTest::newRow("channel: delete with a body") << QByteArray("DELETE") << channel << Json
             << QByteArray("{}") << 400 << "SVC0002" << "body";
     QTest::newRow("unknown path") << QByteArray("GET") << QStringLiteral("/nothing/here") << Json
-            << QByteArray() << 404 << "SVC0004" << "";
+            << QByteArray() << 404 << "SVC0004" << "resource";
 
     // callbackURL.
     QTest::newRow("callback: unknown") << QByteArray("POST")
             << QStringLiteral("/notificationchannel/v1/callbacks/nope") << Json
-            << QByteArray(R"({"a":{}})") << 404 << "SVC0004" << "";
+            << QByteArray(R"({"a":{}})") << 404 << "SVC0004" << "callback";
     QTest::newRow("callback: malformed JSON") << QByteArray("POST") << callback << Json
             << QByteArray(R"({"a":)") << 400 << "SVC0001" << "";
     QTest::newRow("callback: two root elements") << QByteArray("POST") << callback << Json
@@ -188,10 +189,10 @@ void tst_BadInput::rejected_data()
     // Subscriptions.
     QTest::newRow("subscription: unknown box") << QByteArray("POST")
             << QStringLiteral("/nms/v1/moviestore/nobox/subscriptions") << Json
-            << subscriptionWith(notify) << 404 << "SVC0004" << "";
+            << subscriptionWith(notify) << 404 << "SVC0004" << "box";
     QTest::newRow("subscription: unknown store") << QByteArray("POST")
             << QStringLiteral("/nms/v1/otherstore/premieres/subscriptions") << Json
-            << subscriptionWith(notify) << 404 << "SVC0004" << "";
+            << subscriptionWith(notify) << 404 << "SVC0004" << "store";
     QTest::newRow("subscription: malformed JSON") << QByteArray("POST") << subscriptions << Json
             << QByteArray(R"({"nmsSubscription":{"callbackReference":)") << 400 << "SVC0001" << "";
     QTest::newRow("subscription: missing notifyURL") << QByteArray("POST") << subscriptions << Json
@@ -216,11 +217,11 @@ void tst_BadInput::rejected_data()
             << subscriptionWith(notify + R"(,"duration":-1)") << 400 << "SVC0002"
             << "nmsSubscription.duration";
     QTest::newRow("subscription: unknown id") << QByteArray("GET")
-            << subscriptions + QStringLiteral("/nope") << Json << QByteArray() << 404 << "SVC0004" << "";
+            << subscriptions + QStringLiteral("/nope") << Json << QByteArray() << 404 << "SVC0004" << "subscription";
 
     // Movies.
     QTest::newRow("movies: unknown box") << QByteArray("GET")
-            << QStringLiteral("/movies/v1/nobox/movies") << Json << QByteArray() << 404 << "SVC0004" << "";
+            << QStringLiteral("/movies/v1/nobox/movies") << Json << QByteArray() << 404 << "SVC0004" << "box";
     QTest::newRow("movies: limit zero") << QByteArray("GET") << movies + QStringLiteral("?limit=0")
             << Json << QByteArray() << 400 << "SVC0002" << "limit";
     QTest::newRow("movies: limit a word") << QByteArray("GET") << movies + QStringLiteral("?limit=all")
@@ -228,9 +229,9 @@ void tst_BadInput::rejected_data()
     QTest::newRow("movies: negative offset") << QByteArray("GET") << movies + QStringLiteral("?offset=-1")
             << Json << QByteArray() << 400 << "SVC0002" << "offset";
     QTest::newRow("movie: unknown id") << QByteArray("GET") << movies + QStringLiteral("/nope")
-            << Json << QByteArray() << 404 << "SVC0004" << "";
+            << Json << QByteArray() << 404 << "SVC0004" << "movie";
     QTest::newRow("movie: patch unknown id") << QByteArray("PATCH") << movies + QStringLiteral("/nope")
-            << Json << QByteArray(R"({"premiereDate":"2021-01-01"})") << 404 << "SVC0004" << "";
+            << Json << QByteArray(R"({"premiereDate":"2021-01-01"})") << 404 << "SVC0004" << "movie";
     QTest::newRow("movie: february 30") << QByteArray("PATCH") << movie << Json
             << QByteArray(R"({"premiereDate":"2023-02-30"})") << 400 << "SVC0002" << "movie.premiereDate";
     QTest::newRow("movie: month 13") << QByteArray("PATCH") << movie << Json
@@ -276,13 +277,15 @@ void tst_BadInput::rejected()
     QCOMPARE(reply.messageId(), messageId);
     QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/json"));
 
+    const QJsonArray variables = reply.json.value(QStringLiteral("requestError")).toObject()
+                                         .value(QStringLiteral("serviceException")).toObject()
+                                         .value(QStringLiteral("variables")).toArray();
     if (status == 405)
         QCOMPARE(QString::fromLatin1(reply.header("Allow")), detail);
     else if (messageId == QLatin1String("SVC0002"))
-        QCOMPARE(reply.json.value(QStringLiteral("requestError")).toObject()
-                         .value(QStringLiteral("serviceException")).toObject()
-                         .value(QStringLiteral("variables")).toArray().at(0).toString(),
-                 detail);
+        QCOMPARE(variables.at(0).toString(), detail);
+    else if (messageId == QLatin1String("SVC0004"))
+        QCOMPARE(variables.at(1).toString(), detail);
 }
 
 void tst_BadInput::rejectedRequestsWriteNothing()

@@ -1,5 +1,7 @@
 #include "channels/websocketgateway.h"
 #include "httpreceiver.h"
+#include "storage/database.h"
+#include "storage/movierepository.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "websocketclient.h"
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void restartTokenReplaysMissedChanges();
     void foreignRestartTokenYieldsResetBox();
     void twoSubscribersBothNotified();
+    void changeFromAnotherWriterDelivered();
     void remoteNotifyUrlRetriedAfter503();
     void remoteNotifyUrlRejectionEndsSubscription();
 
@@ -584,6 +587,34 @@ void tst_NotificationFlow::twoSubscribersBothNotified()
     QCOMPARE(patchPremiere(QStringLiteral("2020-07-07")).status, 200);
     QVERIFY(aliceSocket.waitForFrames(1));
     QVERIFY(bobSocket.waitForFrames(1));
+}
+
+void tst_NotificationFlow::changeFromAnotherWriterDelivered()
+{
+    const QJsonObject channel = createChannel(QStringLiteral("alice"));
+    WebSocketClient socket;
+    QVERIFY(connect(socket, channel));
+    QVERIFY(!subscribe(channel.value(QStringLiteral("callbackURL")).toString()).isEmpty());
+
+    // A second connection to the same file, as an --import in another process has; its
+    // writes emit no signal that the running server could hear.
+    QString error;
+    const std::unique_ptr<Marquee::Database> other =
+            Marquee::Database::openSqlite(m_server->config().databasePath, &error);
+    QVERIFY2(other, qPrintable(error));
+    Marquee::MovieRepository writer(other->connection());
+    auto movie = writer.find(QStringLiteral("premieres"), QLatin1String(SeededMovieId));
+    QVERIFY(movie.has_value());
+    movie->premiereDate = QDate(2020, 10, 10);
+    QVERIFY(writer.save(QStringLiteral("premieres"), *movie).has_value());
+
+    QVERIFY(socket.waitForFrames(1));
+    const QJsonObject changed = socket.frameJson(0).value(QStringLiteral("notificationList")).toArray()
+                                        .at(0).toObject().value(QStringLiteral("nmsEventList")).toObject()
+                                        .value(QStringLiteral("nmsEvent")).toArray().at(0).toObject()
+                                        .value(QStringLiteral("changedObject")).toObject();
+    QCOMPARE(changed.value(QStringLiteral("movie")).toObject().value(QStringLiteral("premiereDate")).toString(),
+             QStringLiteral("2020-10-10"));
 }
 
 void tst_NotificationFlow::remoteNotifyUrlRetriedAfter503()

@@ -13,6 +13,7 @@ TestServer::TestServer()
     m_config.webSocketPort = 0;
     m_config.databasePath = QDir(m_folder.path()).filePath(QStringLiteral("marquee.sqlite"));
     m_config.expiryCheckInterval = 100;
+    m_config.changePollInterval = 100;
 }
 
 TestServer::~TestServer()
