@@ -15,7 +15,7 @@ namespace Marquee {
 // channelData; the server fills in channelURL, callbackURL and resourceURL.
 struct NotificationChannel
 {
-    // Longest clientCorrelator and applicationTag the server stores, in characters.
+    // Maximum length of clientCorrelator and applicationTag, in characters.
     static constexpr qsizetype MaxTagLength = 256;
 
     QString channelType;

@@ -238,8 +238,8 @@ void WebSocketGateway::handleTextMessage(const QString &channelId, QWebSocket *s
 {
     const QJsonObject root = QJsonDocument::fromJson(message.toUtf8()).object();
 
-    // connCheck asks for a connAck with the lifetime; a connAck answers a server check.
-    // Both restart the channel lifetime.
+    // A connCheck requests a connAck with the lifetime, and a connAck replies to a server
+    // check. Both restart the channel lifetime.
     if (root.contains(QStringLiteral("connCheck")) || root.contains(QStringLiteral("connAck"))) {
         const std::optional<qint64> lifetime = m_channels->refreshLifetime(channelId);
         if (lifetime && root.contains(QStringLiteral("connCheck"))) {

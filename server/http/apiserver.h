@@ -9,8 +9,8 @@ namespace Marquee {
 // The REST listener. Every request is copied into an HttpRequest, dispatched through the
 // Router and responded to before handleRequest() returns, so no route keeps a reference to
 // the connection's request object.
-// NOTE: QHttpServer 6.4 reads a whole request body into memory with no size limit; a
-// guard in front of it (header and body size checks on the socket) is still missing.
+// NOTE: QHttpServer 6.4 reads a whole request body into memory with no size limit. A
+// guard in front of it, with header and body size checks on the socket, is still missing.
 class ApiServer : public QAbstractHttpServer
 {
     Q_OBJECT

@@ -108,7 +108,7 @@ Result<Movie> MovieService::store(const QString &boxId, const QString &movieId, 
         return RequestError::internalError(QStringLiteral("the movie could not be saved"));
 
     if (changed)
-        qCInfo(lcMovies) << "Movie" << movieId << "in box" << boxId << "is now at lastModSeq"
+        qCDebug(lcMovies) << "Movie" << movieId << "in box" << boxId << "is now at lastModSeq"
                          << saved->lastModSeq;
     return withUrl(boxId, *saved);
 }

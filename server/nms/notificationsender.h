@@ -15,7 +15,7 @@ namespace Marquee {
 
 // Delivers notification bodies to notifyURLs. A notifyURL that is one of this server's
 // callbackURLs goes straight to ChannelService::deliver(), the same entry point as an
-// HTTP POST to it; any other URL gets an HTTP POST with retries.
+// HTTP POST to it. Any other URL gets an HTTP POST with retries.
 class NotificationSender : public QObject
 {
     Q_OBJECT

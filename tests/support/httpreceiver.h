@@ -9,7 +9,7 @@
 namespace MarqueeTest {
 
 // A minimal HTTP/1.1 endpoint on an ephemeral loopback port that plays the part of a
-// remote notifyURL. It records every request body and answers each request with the next status
+// remote notifyURL. It records every request body and responds to each request with the next status
 // from a script, then 204 once the script is used up. Every response closes the
 // connection.
 class HttpReceiver : public QObject
