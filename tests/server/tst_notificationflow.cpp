@@ -66,6 +66,7 @@ private Q_SLOTS:
     void handshakeForOtherUserRejected();
     void queuedNotificationsDeliveredOnConnect();
     void maxNotificationsCapsOneFrame();
+    void queuedNotificationsSurviveRestart();
     void newConnectionSupersedesOld();
     void channelAndSubscriptionSurviveRestart();
     void repeatedClientCorrelatorReturnsSameChannel();
@@ -355,6 +356,24 @@ void tst_NotificationFlow::maxNotificationsCapsOneFrame()
     QCOMPARE(socket.frameJson(1).value(QStringLiteral("notificationList")).toArray().size(), 2);
     QCOMPARE(socket.frameJson(1).value(QStringLiteral("notificationList")).toArray().at(1)
                      .toObject().value(QStringLiteral("note")).toInt(), 7);
+}
+
+void tst_NotificationFlow::queuedNotificationsSurviveRestart()
+{
+    const QJsonObject channel = createChannel(QStringLiteral("alice"));
+    const QUrl callbackURL(channel.value(QStringLiteral("callbackURL")).toString());
+    QCOMPARE(m_client.postJson(callbackURL, QJsonObject{{QStringLiteral("note"), 1}}).status, 204);
+    QCOMPARE(m_client.postJson(callbackURL, QJsonObject{{QStringLiteral("note"), 2}}).status, 204);
+
+    QVERIFY(m_server->start());
+
+    WebSocketClient socket;
+    QVERIFY(connect(socket, channel));
+    QVERIFY(socket.waitForFrames(1));
+    const QJsonArray list = socket.frameJson(0).value(QStringLiteral("notificationList")).toArray();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(0).toObject().value(QStringLiteral("note")).toInt(), 1);
+    QCOMPARE(list.at(1).toObject().value(QStringLiteral("note")).toInt(), 2);
 }
 
 void tst_NotificationFlow::newConnectionSupersedesOld()
