@@ -16,8 +16,10 @@ bool BoxRepository::ensureBox(const QString &boxId, const QString &storeName,
                               const QStringList &owners)
 {
     Transaction transaction(m_database);
-    QSqlQuery query(m_database);
+    if (!transaction.isActive())
+        return false;
 
+    QSqlQuery query(m_database);
     query.prepare(QStringLiteral("INSERT INTO boxes (id, store, mod_seq, created_at) "
                                  "VALUES (?, ?, 0, ?) ON CONFLICT (id) DO NOTHING"));
     query.addBindValue(boxId);

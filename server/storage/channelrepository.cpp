@@ -149,6 +149,9 @@ bool ChannelRepository::remove(const QString &channelId)
 bool ChannelRepository::enqueue(const QString &channelId, const QList<QByteArray> &payloads)
 {
     Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return false;
+
     QSqlQuery query(m_database);
     query.prepare(QStringLiteral("INSERT INTO channel_outbox (channel_id, payload, queued_at) "
                                  "VALUES (?, ?, ?)"));
@@ -188,6 +191,9 @@ QList<OutboxEntry> ChannelRepository::pending(const QString &channelId, qint64 l
 bool ChannelRepository::removeEntries(const QList<qint64> &entryIds)
 {
     Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return false;
+
     QSqlQuery query(m_database);
     query.prepare(QStringLiteral("DELETE FROM channel_outbox WHERE id = ?"));
     for (qint64 id : entryIds) {

@@ -148,6 +148,12 @@ bool Database::migrate(QString *errorMessage)
         }
 
         Transaction transaction(connection());
+        if (!transaction.isActive()) {
+            if (errorMessage)
+                *errorMessage = QStringLiteral("Cannot begin the transaction for migration %1")
+                                        .arg(fileName);
+            return false;
+        }
         for (const QString &statement : splitStatements(QString::fromUtf8(file.readAll()))) {
             if (!execute(query, statement, errorMessage))
                 return false;
@@ -193,15 +199,21 @@ bool Database::loadEpoch(QString *errorMessage)
 
 Transaction::Transaction(QSqlDatabase database) : m_database(std::move(database))
 {
-    m_active = m_database.transaction();
+    const bool isSqlite = m_database.driverName() == QLatin1String("QSQLITE");
+    QSqlQuery query(m_database);
+    m_active = query.exec(isSqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
     if (!m_active)
-        qCWarning(lcDatabase) << "Cannot begin a transaction:" << m_database.lastError().text();
+        qCWarning(lcDatabase) << "Cannot begin a transaction:" << query.lastError().text();
 }
 
 Transaction::~Transaction()
 {
-    if (m_active && !m_database.rollback())
-        qCWarning(lcDatabase) << "Rollback failed:" << m_database.lastError().text();
+    if (!m_active)
+        return;
+
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcDatabase) << "Rollback failed:" << query.lastError().text();
 }
 
 bool Transaction::commit()
@@ -209,11 +221,14 @@ bool Transaction::commit()
     if (!m_active)
         return false;
     m_active = false;
-    if (m_database.commit())
+
+    QSqlQuery query(m_database);
+    if (query.exec(QStringLiteral("COMMIT")))
         return true;
 
-    qCWarning(lcDatabase) << "Commit failed:" << m_database.lastError().text();
-    m_database.rollback();
+    qCWarning(lcDatabase) << "Commit failed:" << query.lastError().text();
+    QSqlQuery rollback(m_database);
+    rollback.exec(QStringLiteral("ROLLBACK"));
     return false;
 }
 

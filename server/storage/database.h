@@ -41,8 +41,11 @@ private:
     int m_schemaVersion = 0;
 };
 
-// Runs a transaction that rolls back unless commit() succeeds, so an early return or a
-// failed statement leaves nothing half-written.
+// Runs a write transaction that rolls back unless commit() succeeds, so an early return or
+// a failed statement leaves nothing half-written. On SQLite it begins with BEGIN IMMEDIATE:
+// it takes the write lock at once, waiting up to the busy timeout for another writer such
+// as an --import process. A deferred BEGIN that reads first fails at once with "database
+// is locked" when another connection wrote in between.
 class Transaction
 {
 public:
