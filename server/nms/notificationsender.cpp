@@ -82,7 +82,8 @@ void NotificationSender::post(const QUrl &notifyURL, const QByteArray &payload, 
                               << detail << "- retry" << attempt << "of" << (MaxAttempts - 1)
                               << "in" << delay << "ms";
                 QTimer::singleShot(delay, this, [=, this] {
-                    post(notifyURL, payload, attempt + 1, context, completion);
+                    if (context)
+                        post(notifyURL, payload, attempt + 1, context, completion);
                 });
             });
 }

@@ -230,8 +230,7 @@ Result<void> SubscriptionService::deleteSubscription(const QString &storeName,
     if (!m_subscriptions->remove(subscriptionId))
         return RequestError::internalError(QStringLiteral("the subscription could not be deleted"));
 
-    m_resetPending.remove(subscriptionId);
-    m_retryNotBefore.remove(subscriptionId);
+    forget(subscriptionId);
     qCInfo(lcNms) << "Deleted subscription" << subscriptionId << "to box" << boxId;
     return {};
 }
@@ -298,20 +297,28 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
                                 m_urls->subscriptionURL(stored->storeName, stored->boxId,
                                                         stored->id)});
 
-    m_inFlight.insert(subscriptionId);
+    auto *delivery = new QObject(this);
+    m_inFlight.insert(subscriptionId, delivery);
     const qint64 index = stored->nextIndex;
-    m_sender->send(stored->notifyURL, eventList.toJson(), this,
+    m_sender->send(stored->notifyURL, eventList.toJson(), delivery,
                    [this, subscriptionId, lastModSeq, index,
                     notifyURL = stored->notifyURL](NotificationSender::Outcome outcome,
                                                    const QString &detail) {
-                       m_inFlight.remove(subscriptionId);
+                       if (QObject *finished = m_inFlight.take(subscriptionId))
+                           finished->deleteLater();
 
                        switch (outcome) {
                        case NotificationSender::Outcome::Delivered:
                            m_resetPending.remove(subscriptionId);
                            m_retryNotBefore.remove(subscriptionId);
-                           if (m_subscriptions->advance(subscriptionId, lastModSeq, index + 1))
-                               deliverNext(subscriptionId);
+                           if (!m_subscriptions->advance(subscriptionId, lastModSeq, index + 1))
+                               return;
+                           // Queued, because an in-process delivery completes inside
+                           // send(): a direct call would nest one level deeper per
+                           // notification of a long replay.
+                           QMetaObject::invokeMethod(
+                                   this, [this, subscriptionId] { deliverNext(subscriptionId); },
+                                   Qt::QueuedConnection);
                            return;
 
                        case NotificationSender::Outcome::Rejected:
@@ -320,8 +327,7 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
                                             << "rejected notification" << index << "with"
                                             << detail;
                            m_subscriptions->remove(subscriptionId);
-                           m_resetPending.remove(subscriptionId);
-                           m_retryNotBefore.remove(subscriptionId);
+                           forget(subscriptionId);
                            Q_EMIT subscriptionEnded(subscriptionId, detail);
                            return;
 
@@ -339,13 +345,19 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
                    });
 }
 
+void SubscriptionService::forget(const QString &subscriptionId)
+{
+    m_resetPending.remove(subscriptionId);
+    m_retryNotBefore.remove(subscriptionId);
+    delete m_inFlight.take(subscriptionId);
+}
+
 void SubscriptionService::removeExpiredSubscriptions()
 {
     const qint64 now = nowMs();
     for (const StoredSubscription &stored : m_subscriptions->listExpired(now)) {
         if (m_subscriptions->remove(stored.id)) {
-            m_resetPending.remove(stored.id);
-            m_retryNotBefore.remove(stored.id);
+            forget(stored.id);
             qCInfo(lcNms) << "Subscription" << stored.id << "to box" << stored.boxId
                           << "expired and was removed";
         }

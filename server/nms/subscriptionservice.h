@@ -82,6 +82,8 @@ private:
     QString currentToken(qint64 modSeq) const;
     // Sends the next notification of the subscription if one is due and none is in flight.
     void deliverNext(const QString &subscriptionId);
+    // Stops any delivery in flight for a subscription that ended, including its retries.
+    void forget(const QString &subscriptionId);
 
     SubscriptionRepository *m_subscriptions;
     BoxRepository *m_boxes;
@@ -92,7 +94,9 @@ private:
     SubscriptionPolicy m_policy;
     QTimer m_expiryTimer;
     QTimer m_changePollTimer;
-    QSet<QString> m_inFlight;
+    // One object per delivery in flight, passed to the sender as its context: deleting it
+    // cancels the delivery's remaining retries and its completion.
+    QHash<QString, QObject *> m_inFlight;
     // Subscriptions that owe their client a resetBox before any further change.
     QSet<QString> m_resetPending;
     // Subscriptions whose last delivery failed, with the time (ms since the epoch) before

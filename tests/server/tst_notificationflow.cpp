@@ -82,6 +82,8 @@ private Q_SLOTS:
     void twoSubscribersBothNotified();
     void changeFromAnotherWriterDelivered();
     void remoteNotifyUrlRetriedAfter503();
+    void deletedSubscriptionStopsRetrying();
+    void longReplayDeliversEveryChange();
     void remoteNotifyUrlRejectionEndsSubscription();
 
 private:
@@ -657,6 +659,70 @@ void tst_NotificationFlow::remoteNotifyUrlRetriedAfter503()
     // The cursor moved only after the accepted attempt.
     const TestReply current = m_client.get(QUrl(subscription.value(QStringLiteral("resourceURL")).toString()));
     QCOMPARE(member(current.json, QStringLiteral("nmsSubscription")).value(QStringLiteral("index")).toInteger(), 2);
+}
+
+void tst_NotificationFlow::deletedSubscriptionStopsRetrying()
+{
+    HttpReceiver receiver({503, 503});
+    const QJsonObject subscription = subscribe(receiver.url().toString(), QStringLiteral("remote"));
+    QCOMPARE(patchPremiere(QStringLiteral("2020-11-11")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.statuses().size(), 1, 10000);
+
+    QCOMPARE(m_client.send("DELETE", QUrl(subscription.value(QStringLiteral("resourceURL")).toString())).status, 204);
+
+    // The retries would come after 0.5 s and 1 s more.
+    QTest::qWait(2500);
+    QCOMPARE(receiver.statuses().size(), 1);
+}
+
+void tst_NotificationFlow::longReplayDeliversEveryChange()
+{
+    // One event per notification, so replaying the 1,153 seeded changes takes 1,153
+    // deliveries in a row. Run under a small stack (see CMakeLists.txt), this also shows
+    // that deliveries do not nest one call deeper per notification.
+    m_server->config().maxEventsPerNotification = 1;
+    QVERIFY(m_server->start());
+
+    const QJsonObject channel = createChannel(QStringLiteral("alice"));
+    QJsonObject request = subscriptionRequest(channel.value(QStringLiteral("callbackURL")).toString(),
+                                              QStringLiteral("replay"));
+    QJsonObject fields = member(request, QStringLiteral("nmsSubscription"));
+    const QJsonObject probe = subscribe(channel.value(QStringLiteral("callbackURL")).toString(),
+                                        QStringLiteral("probe"), QStringLiteral("probe"));
+    // A token for position 0 of this database: the probe's token with its position replaced.
+    const QString probeToken = probe.value(QStringLiteral("restartToken")).toString();
+    const QByteArray decoded = QByteArray::fromBase64(probeToken.mid(4).toLatin1(),
+                                                      QByteArray::Base64UrlEncoding);
+    const QByteArray epoch = decoded.left(decoded.indexOf(':'));
+    fields.insert(QStringLiteral("restartToken"),
+                  QStringLiteral("mq1.") + QString::fromLatin1((epoch + ":0").toBase64(
+                          QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+    fields.insert(QStringLiteral("clientCorrelator"), QStringLiteral("replay"));
+    request.insert(QStringLiteral("nmsSubscription"), fields);
+    QCOMPARE(m_client.send("DELETE", QUrl(probe.value(QStringLiteral("resourceURL")).toString())).status, 204);
+    const TestReply created = m_client.postJson(
+            m_server->url(QStringLiteral("/nms/v1/moviestore/premieres/subscriptions")), request);
+    QCOMPARE(created.status, 201);
+
+    WebSocketClient socket;
+    QVERIFY(connect(socket, channel));
+
+    // Collect the indexes from every frame until all 1,153 notifications are in.
+    QList<qint64> indexes;
+    QDeadlineTimer deadline(30000);
+    while (indexes.size() < 1153 && !deadline.hasExpired()) {
+        QTest::qWait(20);
+        indexes.clear();
+        for (qsizetype i = 0; i < socket.frames().size(); ++i) {
+            const QJsonArray list = socket.frameJson(i).value(QStringLiteral("notificationList")).toArray();
+            for (const QJsonValue &notification : list)
+                indexes.append(notification.toObject().value(QStringLiteral("nmsEventList"))
+                                       .toObject().value(QStringLiteral("index")).toInteger());
+        }
+    }
+    QCOMPARE(indexes.size(), 1153);
+    for (qsizetype i = 0; i < indexes.size(); ++i)
+        QCOMPARE(indexes.at(i), i + 1);
 }
 
 void tst_NotificationFlow::remoteNotifyUrlRejectionEndsSubscription()
