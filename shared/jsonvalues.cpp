@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace Marquee::JsonValues {
 
 namespace {
@@ -66,11 +68,10 @@ Result<std::optional<qint64>> optionalInteger(const QJsonObject &object, const Q
     std::optional<qint64> number;
     if (value.isDouble()) {
         const double raw = value.toDouble();
-        // Doubles represent every integer exactly up to 2^53, far beyond any limit used here.
-        if (raw == static_cast<double>(static_cast<qint64>(raw)) && raw > -9.0e15
-            && raw < 9.0e15) {
+        // The range check comes first because converting a double beyond qint64 is
+        // undefined. Doubles represent every integer exactly within it.
+        if (raw > -9.0e15 && raw < 9.0e15 && raw == std::trunc(raw))
             number = static_cast<qint64>(raw);
-        }
     } else if (value.isString()) {
         bool ok = false;
         const qint64 parsed = value.toString().trimmed().toLongLong(&ok);

@@ -102,14 +102,15 @@ Result<ChannelService::Created> ChannelService::createChannel(const QString &use
         return RequestError::unsupportedChannelType(request.channelType, supportedChannelTypes());
 
     // A repeated create with the same clientCorrelator is a client retry: return the
-    // channel created the first time.
+    // channel created the first time. An expired one is replaced.
+    QString replacedChannelId;
     if (!request.clientCorrelator.isEmpty()) {
         const std::optional<StoredChannel> existing =
                 m_repository->findByCorrelator(userId, request.clientCorrelator);
         if (existing && existing->expiresAt > nowMs())
             return Created{toResource(*existing), false};
         if (existing)
-            m_repository->remove(existing->id);
+            replacedChannelId = existing->id;
     }
 
     StoredChannel stored;
@@ -128,7 +129,7 @@ Result<ChannelService::Created> ChannelService::createChannel(const QString &use
                                                m_policy.defaultMaxNotifications),
                                        m_policy.maxMaxNotifications);
 
-    if (!m_repository->insert(stored))
+    if (!m_repository->insert(stored, replacedChannelId))
         return RequestError::internalError(QStringLiteral("the channel could not be stored"));
 
     qCInfo(lcChannels) << "Created" << stored.channelType << "channel" << stored.id << "for user"

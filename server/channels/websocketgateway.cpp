@@ -139,6 +139,13 @@ void WebSocketGateway::inspectHandshake(QTcpSocket *socket)
         return;
     }
 
+    if (!handshake->isWebSocketUpgrade) {
+        rejectHandshake(socket, 400,
+                        QStringLiteral("Expected a WebSocket upgrade request (Upgrade: websocket) "
+                                       "on %1").arg(handshake->encodedPath));
+        return;
+    }
+
     const auto address = WebSocketHandshake::channelAddressOf(handshake->encodedPath);
     if (!address) {
         rejectHandshake(socket, 404,
@@ -221,6 +228,13 @@ void WebSocketGateway::attach(QWebSocket *socket, const QString &channelId)
             [this, channelId, socket](const QString &message) {
                 handleTextMessage(channelId, socket, message);
             });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [channelId, socket] {
+        qCWarning(lcWebSocket) << "Closing channel" << channelId
+                               << "connection after an unexpected binary message";
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                      QStringLiteral("Binary messages are not supported; send connCheck or "
+                                     "connAck as text"));
+    });
     connect(socket, &QWebSocket::disconnected, this, [this, channelId, socket] {
         qCInfo(lcWebSocket) << "Connection of channel" << channelId << "closed";
         if (m_connections.value(channelId) == socket)

@@ -1,6 +1,6 @@
 #include "websockethandshake.h"
 
-#include <QUrl>
+#include <QUtf8StringView>
 
 namespace Marquee {
 
@@ -20,8 +20,11 @@ WebSocketHandshake::channelAddressOf(const QString &encodedPath)
         return std::nullopt;
     }
 
-    return ChannelAddress{QUrl::fromPercentEncoding(tail.at(2).toUtf8()),
-                          QUrl::fromPercentEncoding(tail.at(4).toUtf8())};
+    const QByteArray userId = QByteArray::fromPercentEncoding(tail.at(2).toUtf8());
+    const QByteArray channelId = QByteArray::fromPercentEncoding(tail.at(4).toUtf8());
+    if (!QUtf8StringView(userId).isValidUtf8() || !QUtf8StringView(channelId).isValidUtf8())
+        return std::nullopt;
+    return ChannelAddress{QString::fromUtf8(userId), QString::fromUtf8(channelId)};
 }
 
 std::optional<WebSocketHandshake> WebSocketHandshake::parse(const QByteArray &head)
@@ -50,6 +53,14 @@ std::optional<WebSocketHandshake> WebSocketHandshake::parse(const QByteArray &he
             continue;
 
         const QByteArray name = line.left(colon).trimmed().toLower();
+        if (name == "upgrade") {
+            const QList<QByteArray> protocols = line.mid(colon + 1).toLower().split(',');
+            for (const QByteArray &protocol : protocols) {
+                if (protocol.trimmed() == "websocket")
+                    handshake.isWebSocketUpgrade = true;
+            }
+            continue;
+        }
         if (name != "sec-websocket-protocol")
             continue;
         for (const QByteArray &protocol : line.mid(colon + 1).split(',')) {

@@ -19,6 +19,8 @@ struct WebSocketHandshake
     // The request target's path, still percent-encoded.
     QString encodedPath;
     QStringList subprotocols;
+    // Whether the request has "Upgrade: websocket".
+    bool isWebSocketUpgrade = false;
 
     // The channel addressed by a path ending in
     // /notificationchannel/v1/{userId}/channels/{channelId}/ws, with decoded variables.

@@ -9,20 +9,36 @@ namespace Marquee {
 
 namespace {
 
-// Whether an Accept header admits a JSON response. A missing header admits anything.
+// Whether an Accept header admits application/json. The most specific media range that
+// matches decides (application/json, then application/*, then */*), and a quality of 0
+// rules the type out. A missing header admits anything.
 bool acceptsJson(const QByteArray &accept)
 {
     if (accept.trimmed().isEmpty())
         return true;
 
+    int bestSpecificity = 0;
+    bool accepted = false;
     for (const QByteArray &range : accept.split(',')) {
-        const QByteArray mediaRange = range.split(';').first().trimmed().toLower();
-        if (mediaRange == "*/*" || mediaRange == "application/*" || mediaRange == "application/json"
-            || mediaRange.endsWith("+json")) {
-            return true;
+        const QList<QByteArray> parts = range.split(';');
+        const QByteArray mediaRange = parts.first().trimmed().toLower();
+        const int specificity = mediaRange == "application/json" ? 3
+                : mediaRange == "application/*"                 ? 2
+                : mediaRange == "*/*"                           ? 1
+                                                                : 0;
+        if (specificity <= bestSpecificity)
+            continue;
+
+        double quality = 1.0;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray parameter = parts.at(i).trimmed().toLower();
+            if (parameter.startsWith("q="))
+                quality = parameter.mid(2).toDouble();
         }
+        bestSpecificity = specificity;
+        accepted = quality > 0.0;
     }
-    return false;
+    return accepted;
 }
 
 } // namespace
@@ -34,9 +50,16 @@ void ApiServer::writeResponse(const QHttpServerRequest &request, QTcpSocket *soc
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"),
-                          QByteArray::number(response.body.size()));
-    responder.writeBody(response.body);
+
+    // A 204 has no body and must not state a length (RFC 9110, section 8.6). A HEAD
+    // response states the length of the GET body without sending it. writeBody() also
+    // ends the header block, so it runs in every case.
+    if (response.status != 204)
+        responder.writeHeader(QByteArrayLiteral("Content-Length"),
+                              QByteArray::number(response.body.size()));
+    const bool sendsBody = response.status != 204
+            && request.method() != QHttpServerRequest::Method::Head;
+    responder.writeBody(sendsBody ? response.body : QByteArray());
 }
 
 ApiServer::ApiServer(QObject *parent) : QAbstractHttpServer(parent) { }

@@ -1,6 +1,6 @@
 #include "router.h"
 
-#include <QUrl>
+#include <QUtf8StringView>
 
 namespace Marquee {
 
@@ -18,55 +18,71 @@ void Router::addRoute(const QString &method, const QString &pattern, Handler han
     Route route;
     route.method = method;
     route.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    for (const QString &segment : std::as_const(route.segments)) {
-        if (!isVariable(segment))
-            ++route.literalCount;
-    }
+    for (const QString &segment : std::as_const(route.segments))
+        route.specificity += isVariable(segment) ? QLatin1Char('0') : QLatin1Char('1');
     route.handler = std::move(handler);
     m_routes.append(std::move(route));
 }
 
-bool Router::matches(const Route &route, const QStringList &encodedSegments,
-                     QHash<QString, QString> *variables)
+bool Router::matches(const Route &route, const QStringList &encodedSegments)
 {
     if (route.segments.size() != encodedSegments.size())
         return false;
 
     for (qsizetype i = 0; i < route.segments.size(); ++i) {
         const QString &expected = route.segments.at(i);
-        const QString &actual = encodedSegments.at(i);
-        if (isVariable(expected)) {
-            if (variables)
-                variables->insert(expected.mid(1, expected.size() - 2),
-                                  QUrl::fromPercentEncoding(actual.toUtf8()));
-        } else if (expected != actual) {
+        if (!isVariable(expected) && expected != encodedSegments.at(i))
             return false;
-        }
     }
     return true;
 }
 
+Result<void> Router::decodeVariables(const Route &route, HttpRequest &request)
+{
+    for (qsizetype i = 0; i < route.segments.size(); ++i) {
+        const QString &segment = route.segments.at(i);
+        if (!isVariable(segment))
+            continue;
+
+        const QString name = segment.mid(1, segment.size() - 2);
+        const QByteArray encoded = request.encodedSegments.at(i).toUtf8();
+        const QByteArray decoded = QByteArray::fromPercentEncoding(encoded);
+        // Invalid UTF-8 would decode to U+FFFD, so different ids would name one resource.
+        if (!QUtf8StringView(decoded).isValidUtf8()) {
+            return RequestError::invalidValue(name, QString::fromLatin1(encoded),
+                                              QStringLiteral("not valid UTF-8 once "
+                                                             "percent-decoded"));
+        }
+        request.pathVariables.insert(name, QString::fromUtf8(decoded));
+    }
+    return {};
+}
+
 HttpResponse Router::dispatch(HttpRequest request) const
 {
-    // Find the best literal score among the patterns that match the path.
-    int bestScore = -1;
+    // Only the most specific of the patterns that match the path take part.
+    QString best;
     for (const Route &route : m_routes) {
-        if (route.literalCount > bestScore && matches(route, request.encodedSegments, nullptr))
-            bestScore = route.literalCount;
+        if (route.specificity > best && matches(route, request.encodedSegments))
+            best = route.specificity;
     }
-    if (bestScore < 0)
+    if (best.isEmpty())
         return HttpResponse::error(RequestError::notFound(QStringLiteral("resource"),
                                                           request.encodedPath()));
 
+    const QString method = request.method == QLatin1String("HEAD") ? QStringLiteral("GET")
+                                                                    : request.method;
     QStringList allowed;
     for (const Route &route : m_routes) {
-        if (route.literalCount != bestScore || !matches(route, request.encodedSegments, nullptr))
+        if (route.specificity != best || !matches(route, request.encodedSegments))
             continue;
-        if (route.method == request.method) {
-            matches(route, request.encodedSegments, &request.pathVariables);
+        if (route.method == method) {
+            if (const Result<void> decoded = decodeVariables(route, request); !decoded)
+                return HttpResponse::error(decoded.error());
             return route.handler(request);
         }
-        allowed.append(route.method);
+        if (!allowed.contains(route.method))
+            allowed.append(route.method);
     }
     return HttpResponse::methodNotAllowed(request.method, allowed);
 }

@@ -2,6 +2,7 @@
 
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "result.h"
 
 #include <QList>
 #include <QString>
@@ -13,9 +14,12 @@ namespace Marquee {
 
 // Maps a method and a path pattern to a handler. Patterns are written with {name} for
 // one path segment ("/movies/v1/{boxId}/movies"); variables are matched on the encoded
-// segment and percent-decoded once, so a tel URI with an encoded '/' stays one variable.
-// A path that matches with another method gets 405 with the Allow header; no match at
-// all gets 404. Where several patterns match, the one with the most literal segments wins.
+// segment and percent-decoded once, so a tel URI with an encoded '/' stays one variable,
+// and a variable that does not decode to valid UTF-8 gets 400. A path that matches with
+// another method gets 405 with the Allow header; no match at all gets 404. HEAD runs the
+// GET handler. Where several patterns match, the one whose first literal segment comes
+// earliest wins, so /notificationchannel/v1/callbacks/{callbackId} takes precedence over
+// /notificationchannel/v1/{userId}/channels.
 class Router
 {
 public:
@@ -29,12 +33,15 @@ private:
     {
         QString method;
         QStringList segments;
-        int literalCount = 0;
+        // One character per segment, '1' for a literal and '0' for a variable; of two
+        // patterns that match a path, the greater specificity wins.
+        QString specificity;
         Handler handler;
     };
 
-    static bool matches(const Route &route, const QStringList &encodedSegments,
-                        QHash<QString, QString> *variables);
+    static bool matches(const Route &route, const QStringList &encodedSegments);
+    // Decodes the route's variables into request.pathVariables.
+    static Result<void> decodeVariables(const Route &route, HttpRequest &request);
 
     QList<Route> m_routes;
 };

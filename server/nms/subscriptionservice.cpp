@@ -130,14 +130,16 @@ Result<SubscriptionService::Created> SubscriptionService::createSubscription(
                 QStringLiteral("no notification channel has this callbackURL"));
     }
 
-    // A repeated create with the same clientCorrelator is a client retry.
+    // A repeated create with the same clientCorrelator is a client retry. An expired
+    // subscription with that clientCorrelator is replaced.
+    QString replacedSubscriptionId;
     if (!request.clientCorrelator.isEmpty()) {
         const std::optional<StoredSubscription> existing =
                 m_subscriptions->findByCorrelator(storeName, boxId, request.clientCorrelator);
         if (existing && existing->expiresAt > nowMs())
             return Created{toResource(*existing), false};
         if (existing)
-            m_subscriptions->remove(existing->id);
+            replacedSubscriptionId = existing->id;
     }
 
     StoredSubscription stored;
@@ -173,8 +175,10 @@ Result<SubscriptionService::Created> SubscriptionService::createSubscription(
             resetNeeded = true;
     }
 
-    if (!m_subscriptions->insert(stored))
+    if (!m_subscriptions->insert(stored, replacedSubscriptionId))
         return RequestError::internalError(QStringLiteral("the subscription could not be stored"));
+    if (!replacedSubscriptionId.isEmpty())
+        forget(replacedSubscriptionId);
 
     qCInfo(lcNms) << "Created subscription" << stored.id << "to box" << boxId << "for"
                   << notifyURL.toDisplayString() << "with duration" << duration << "s";

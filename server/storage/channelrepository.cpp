@@ -39,9 +39,23 @@ QVariant nullIfEmpty(const QString &value)
 
 ChannelRepository::ChannelRepository(QSqlDatabase database) : m_database(std::move(database)) { }
 
-bool ChannelRepository::insert(const StoredChannel &channel)
+bool ChannelRepository::insert(const StoredChannel &channel, const QString &replacedChannelId)
 {
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return false;
+
     QSqlQuery query(m_database);
+    if (!replacedChannelId.isEmpty()) {
+        query.prepare(QStringLiteral("DELETE FROM channels WHERE id = ?"));
+        query.addBindValue(replacedChannelId);
+        if (!query.exec()) {
+            qCWarning(lcDatabase) << "Cannot replace channel" << replacedChannelId
+                                  << query.lastError().text();
+            return false;
+        }
+    }
+
     query.prepare(QStringLiteral(
             "INSERT INTO channels (id, user_id, callback_id, channel_type, client_correlator, "
             "application_tag, max_notifications, lifetime, expires_at, created_at) "
@@ -57,7 +71,7 @@ bool ChannelRepository::insert(const StoredChannel &channel)
     query.addBindValue(channel.expiresAt);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (query.exec())
-        return true;
+        return transaction.commit();
 
     qCWarning(lcDatabase) << "Cannot store channel" << channel.id << query.lastError().text();
     return false;

@@ -38,7 +38,9 @@ class ChannelRepository
 public:
     explicit ChannelRepository(QSqlDatabase database);
 
-    bool insert(const StoredChannel &channel);
+    // Stores a new channel. A non-empty replacedChannelId is removed in the same
+    // transaction, for a clientCorrelator whose earlier channel has expired.
+    bool insert(const StoredChannel &channel, const QString &replacedChannelId = QString());
     std::optional<StoredChannel> find(const QString &channelId) const;
     std::optional<StoredChannel> findByCallbackId(const QString &callbackId) const;
     std::optional<StoredChannel> findByCorrelator(const QString &userId,

@@ -1,5 +1,6 @@
 #include "subscriptionrepository.h"
 
+#include "database.h"
 #include "logging.h"
 
 #include <QDateTime>
@@ -42,9 +43,24 @@ SubscriptionRepository::SubscriptionRepository(QSqlDatabase database)
 {
 }
 
-bool SubscriptionRepository::insert(const StoredSubscription &subscription)
+bool SubscriptionRepository::insert(const StoredSubscription &subscription,
+                                    const QString &replacedSubscriptionId)
 {
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return false;
+
     QSqlQuery query(m_database);
+    if (!replacedSubscriptionId.isEmpty()) {
+        query.prepare(QStringLiteral("DELETE FROM subscriptions WHERE id = ?"));
+        query.addBindValue(replacedSubscriptionId);
+        if (!query.exec()) {
+            qCWarning(lcDatabase) << "Cannot replace subscription" << replacedSubscriptionId
+                                  << query.lastError().text();
+            return false;
+        }
+    }
+
     query.prepare(QStringLiteral(
             "INSERT INTO subscriptions (id, store, box_id, notify_url, callback_data, "
             "notification_format, client_correlator, expires_at, last_mod_seq, next_index, "
@@ -61,7 +77,7 @@ bool SubscriptionRepository::insert(const StoredSubscription &subscription)
     query.addBindValue(subscription.nextIndex);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (query.exec())
-        return true;
+        return transaction.commit();
 
     qCWarning(lcDatabase) << "Cannot store subscription" << subscription.id
                           << query.lastError().text();

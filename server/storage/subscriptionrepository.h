@@ -33,7 +33,10 @@ class SubscriptionRepository
 public:
     explicit SubscriptionRepository(QSqlDatabase database);
 
-    bool insert(const StoredSubscription &subscription);
+    // Stores a new subscription. A non-empty replacedSubscriptionId is removed in the same
+    // transaction, for a clientCorrelator whose earlier subscription has expired.
+    bool insert(const StoredSubscription &subscription,
+                const QString &replacedSubscriptionId = QString());
     std::optional<StoredSubscription> find(const QString &subscriptionId) const;
     std::optional<StoredSubscription> findByCorrelator(const QString &storeName,
                                                        const QString &boxId,

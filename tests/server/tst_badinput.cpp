@@ -41,6 +41,9 @@ private Q_SLOTS:
     void rejectedRequestsWriteNothing();
     void errorsAreJsonRequestErrors();
     void reservedCharactersInUserId();
+    void acceptWithZeroQualityRejected();
+    void headReturnsGetHeadersOnly();
+    void noContentHasNoLength();
 
 private:
     QString expand(QString text) const;
@@ -140,6 +143,9 @@ void tst_BadInput::rejected_data()
     QTest::newRow("channel: over-long user id") << QByteArray("POST")
             << QStringLiteral("/notificationchannel/v1/%1/channels").arg(QString(300, QLatin1Char('u')))
             << Json << ValidChannel << 400 << "SVC0002" << "userId";
+    QTest::newRow("channel: user id not UTF-8") << QByteArray("POST")
+            << QStringLiteral("/notificationchannel/v1/%FF/channels") << Json << ValidChannel << 400
+            << "SVC0002" << "userId";
     QTest::newRow("channel: text/plain body") << QByteArray("POST") << channels
             << QByteArray("text/plain") << ValidChannel << 415 << "SVC0001" << "";
     QTest::newRow("channel: unacceptable Accept") << QByteArray("GET") << channels
@@ -156,6 +162,9 @@ void tst_BadInput::rejected_data()
             << "SVC0001" << "GET, DELETE";
     QTest::newRow("callback: GET") << QByteArray("GET") << callback << Json << QByteArray() << 405
             << "SVC0001" << "POST";
+    QTest::newRow("callbacks path: PUT") << QByteArray("PUT")
+            << QStringLiteral("/notificationchannel/v1/callbacks/channels") << Json << ValidChannel
+            << 405 << "SVC0001" << "POST";
     QTest::newRow("movie: DELETE") << QByteArray("DELETE") << movie << Json << QByteArray() << 405
             << "SVC0001" << "GET, PUT, PATCH";
 
@@ -172,7 +181,10 @@ void tst_BadInput::rejected_data()
     QTest::newRow("unknown path") << QByteArray("GET") << QStringLiteral("/nothing/here") << Json
             << QByteArray() << 404 << "SVC0004" << "resource";
 
-    // callbackURL.
+    // callbackURL. A path under /callbacks/ is always a callback, never a user's channels.
+    QTest::newRow("callback: named like the channels list") << QByteArray("POST")
+            << QStringLiteral("/notificationchannel/v1/callbacks/channels") << Json
+            << QByteArray(R"({"a":{}})") << 404 << "SVC0004" << "callback";
     QTest::newRow("callback: unknown") << QByteArray("POST")
             << QStringLiteral("/notificationchannel/v1/callbacks/nope") << Json
             << QByteArray(R"({"a":{}})") << 404 << "SVC0004" << "callback";
@@ -342,6 +354,37 @@ void tst_BadInput::reservedCharactersInUserId()
     const TestReply otherUser = m_client.get(
             m_server.url(QStringLiteral("/notificationchannel/v1/a/b%3Fc/channels")));
     QCOMPARE(otherUser.status, 404);
+}
+
+void tst_BadInput::acceptWithZeroQualityRejected()
+{
+    const QUrl channels = m_server.url(QStringLiteral("/notificationchannel/v1/alice/channels"));
+    const TestReply excluded = m_client.send("GET", channels, {}, {},
+                                             {{"Accept", "application/json;q=0, */*"}});
+    QCOMPARE(excluded.status, 406);
+    QCOMPARE(excluded.messageId(), QStringLiteral("SVC0001"));
+
+    const TestReply wildcard = m_client.send("GET", channels, {}, {},
+                                             {{"Accept", "text/html, */*;q=0.8"}});
+    QCOMPARE(wildcard.status, 200);
+}
+
+void tst_BadInput::headReturnsGetHeadersOnly()
+{
+    const QUrl health = m_server.url(QStringLiteral("/health"));
+    const TestReply get = m_client.get(health);
+    const TestReply head = m_client.send("HEAD", health);
+    QCOMPARE(head.status, 200);
+    QVERIFY(head.body.isEmpty());
+    QCOMPARE(head.header("Content-Length"), QByteArray::number(get.body.size()));
+    QCOMPARE(head.header("Content-Type"), QByteArrayLiteral("application/json"));
+}
+
+void tst_BadInput::noContentHasNoLength()
+{
+    const TestReply reply = m_client.send("POST", QUrl(m_callbackURL), R"({"a":{}})");
+    QCOMPARE(reply.status, 204);
+    QVERIFY(reply.header("Content-Length").isNull());
 }
 
 QTEST_GUILESS_MAIN(tst_BadInput)

@@ -76,6 +76,8 @@ private Q_SLOTS:
     void deleteChannelClosesSocket();
     void connCheckAnsweredWithConnAck();
     void unexpectedClientMessageClosesConnection();
+    void binaryClientMessageClosesConnection();
+    void plainGetOnChannelUrlRejected();
     void unchangedWriteSendsNothing();
     void restartTokenReplaysMissedChanges();
     void foreignRestartTokenYieldsResetBox();
@@ -515,6 +517,42 @@ void tst_NotificationFlow::unexpectedClientMessageClosesConnection()
     QVERIFY(socket.waitForDisconnected());
     QCOMPARE(socket.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
     QVERIFY(!socket.socket().closeReason().isEmpty());
+}
+
+void tst_NotificationFlow::binaryClientMessageClosesConnection()
+{
+    const QJsonObject channel = createChannel(QStringLiteral("alice"));
+    WebSocketClient socket;
+    QVERIFY(connect(socket, channel));
+
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("unexpected binary message")));
+    socket.socket().sendBinaryMessage(QByteArrayLiteral("{\"connCheck\":{}}"));
+    QVERIFY(socket.waitForDisconnected());
+    QCOMPARE(socket.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+}
+
+void tst_NotificationFlow::plainGetOnChannelUrlRejected()
+{
+    const QJsonObject channel = createChannel(QStringLiteral("alice"));
+    const QUrl url(member(channel, QStringLiteral("channelData")).value(QStringLiteral("channelURL")).toString());
+
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, m_server->server()->webSocketPort());
+    QVERIFY(raw.waitForConnected(5000));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("Rejected a WebSocket handshake.*400.*upgrade")));
+    raw.write("GET " + url.path(QUrl::FullyEncoded).toUtf8() + " HTTP/1.1\r\nHost: x\r\n"
+              "Sec-WebSocket-Protocol: notificationchannel-netapi-rest.openmobilealliance.org\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(raw.bytesAvailable() > 0, 5000);
+    QVERIFY(raw.readAll().startsWith("HTTP/1.1 400"));
+
+    // A user id that is not UTF-8 once decoded names no channel.
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("Rejected a WebSocket handshake.*404")));
+    WebSocketClient socket;
+    QString invalid = url.toString(QUrl::FullyEncoded);
+    invalid.replace(QStringLiteral("/alice/"), QStringLiteral("/%FF/"));
+    QVERIFY(!socket.open(QUrl(invalid), {Marquee::WebSocketGateway::subprotocol()}));
 }
 
 void tst_NotificationFlow::unchangedWriteSendsNothing()
