@@ -37,7 +37,7 @@ CREATE TABLE movies (
 
 CREATE INDEX movies_by_title ON movies (box_id, title);
 
--- Every change of a box, in mod_seq order. snapshot holds the object's state after a
+-- Every change of a box, in mod_seq order. snapshot is the object's state after a
 -- change, and is NULL for a deletion.
 CREATE TABLE box_changes (
     box_id TEXT NOT NULL REFERENCES boxes(id) ON DELETE CASCADE,

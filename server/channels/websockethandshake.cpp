@@ -1,6 +1,6 @@
 #include "websockethandshake.h"
 
-#include <QUtf8StringView>
+#include "http/pathsegment.h"
 
 namespace Marquee {
 
@@ -20,11 +20,11 @@ WebSocketHandshake::channelAddressOf(const QString &encodedPath)
         return std::nullopt;
     }
 
-    const QByteArray userId = QByteArray::fromPercentEncoding(tail.at(2).toUtf8());
-    const QByteArray channelId = QByteArray::fromPercentEncoding(tail.at(4).toUtf8());
-    if (!QUtf8StringView(userId).isValidUtf8() || !QUtf8StringView(channelId).isValidUtf8())
+    const std::optional<QString> userId = decodePathSegment(tail.at(2));
+    const std::optional<QString> channelId = decodePathSegment(tail.at(4));
+    if (!userId || !channelId)
         return std::nullopt;
-    return ChannelAddress{QString::fromUtf8(userId), QString::fromUtf8(channelId)};
+    return ChannelAddress{*userId, *channelId};
 }
 
 std::optional<WebSocketHandshake> WebSocketHandshake::parse(const QByteArray &head)

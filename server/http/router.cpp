@@ -1,6 +1,6 @@
 #include "router.h"
 
-#include <QUtf8StringView>
+#include "pathsegment.h"
 
 namespace Marquee {
 
@@ -45,15 +45,14 @@ Result<void> Router::decodeVariables(const Route &route, HttpRequest &request)
             continue;
 
         const QString name = segment.mid(1, segment.size() - 2);
-        const QByteArray encoded = request.encodedSegments.at(i).toUtf8();
-        const QByteArray decoded = QByteArray::fromPercentEncoding(encoded);
-        // Invalid UTF-8 would decode to U+FFFD, so different ids would name one resource.
-        if (!QUtf8StringView(decoded).isValidUtf8()) {
-            return RequestError::invalidValue(name, QString::fromLatin1(encoded),
+        const QString &encoded = request.encodedSegments.at(i);
+        const std::optional<QString> decoded = decodePathSegment(encoded);
+        if (!decoded) {
+            return RequestError::invalidValue(name, encoded,
                                               QStringLiteral("not valid UTF-8 once "
                                                              "percent-decoded"));
         }
-        request.pathVariables.insert(name, QString::fromUtf8(decoded));
+        request.pathVariables.insert(name, *decoded);
     }
     return {};
 }

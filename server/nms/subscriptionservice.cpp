@@ -8,7 +8,6 @@
 #include "randomid.h"
 #include "restarttoken.h"
 
-
 #include <algorithm>
 
 namespace Marquee {

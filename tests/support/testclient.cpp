@@ -1,5 +1,7 @@
 #include "testclient.h"
 
+#include "http/headerlist.h"
+
 #include <QBuffer>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -9,11 +11,7 @@ namespace MarqueeTest {
 
 QByteArray TestReply::header(QByteArrayView name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return QByteArray();
+    return Marquee::headerValue(headers, name);
 }
 
 QString TestReply::messageId() const
