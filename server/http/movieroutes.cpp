@@ -14,7 +14,7 @@ HttpResponse movieResponse(const Result<Movie> &movie)
 {
     if (!movie)
         return HttpResponse::error(movie.error());
-    return HttpResponse::json(200, movie->toJson());
+    return HttpResponse::document(200, movie->toJson());
 }
 
 } // namespace
@@ -40,7 +40,7 @@ void addMovieRoutes(Router &router, MovieService *movies)
                 {QStringLiteral("resourceURL"), QString::fromUtf8(page->resourceURL.toEncoded())}};
         if (!page->nextURL.isEmpty())
             movieList.insert(QStringLiteral("nextURL"), QString::fromUtf8(page->nextURL.toEncoded()));
-        return HttpResponse::json(200, {{QStringLiteral("movieList"), movieList}});
+        return HttpResponse::document(200, {{QStringLiteral("movieList"), movieList}});
     });
 
     router.addRoute(QStringLiteral("GET"), single, [movies](const HttpRequest &request) {
@@ -49,7 +49,7 @@ void addMovieRoutes(Router &router, MovieService *movies)
     });
 
     router.addRoute(QStringLiteral("PUT"), single, [movies](const HttpRequest &request) {
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request);
         if (!body)
             return HttpResponse::error(body.error());
         return movieResponse(movies->replace(request.variable(QStringLiteral("boxId")),
@@ -58,7 +58,7 @@ void addMovieRoutes(Router &router, MovieService *movies)
     });
 
     router.addRoute(QStringLiteral("PATCH"), single, [movies](const HttpRequest &request) {
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request);
         if (!body)
             return HttpResponse::error(body.error());
         return movieResponse(movies->patch(request.variable(QStringLiteral("boxId")),

@@ -29,11 +29,11 @@ void addSubscriptionRoutes(Router &router, SubscriptionService *subscriptions,
                 {QStringLiteral("subscription"), items},
                 {QStringLiteral("resourceURL"),
                  QString::fromUtf8(urls->subscriptionsURL(storeName, boxId).toEncoded())}};
-        return HttpResponse::json(200, {{QStringLiteral("nmsSubscriptionList"), subscriptionList}});
+        return HttpResponse::document(200, {{QStringLiteral("nmsSubscriptionList"), subscriptionList}});
     });
 
     router.addRoute(QStringLiteral("POST"), list, [subscriptions](const HttpRequest &request) {
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request);
         if (!body)
             return HttpResponse::error(body.error());
         const auto requested = NmsSubscription::fromJson(body.value());
@@ -56,7 +56,7 @@ void addSubscriptionRoutes(Router &router, SubscriptionService *subscriptions,
                 request.variable(QStringLiteral("subscriptionId")));
         if (!found)
             return HttpResponse::error(found.error());
-        return HttpResponse::json(200, found->toJson());
+        return HttpResponse::document(200, found->toJson());
     });
 
     router.addRoute(QStringLiteral("DELETE"), single, [subscriptions](const HttpRequest &request) {
