@@ -1,4 +1,5 @@
 #include "formbody.h"
+#include "notificationlist.h"
 #include "notificationchannel.h"
 #include "omaxml.h"
 
@@ -52,6 +53,13 @@ private Q_SLOTS:
     void formToJson();
     void formRejects_data();
     void formRejects();
+
+    void notificationListSplit_data();
+    void notificationListSplit();
+    void notificationListSplitRejects_data();
+    void notificationListSplitRejects();
+    void notificationListXmlKeepsNamespaces();
+    void notificationListJsonIsAlwaysAnArray();
 };
 
 void tst_FormatCodecs::xmlFromJson_data()
@@ -321,6 +329,145 @@ void tst_FormatCodecs::formRejects()
             {{QStringLiteral("channelType"), {QStringLiteral("channelType")}}});
     QVERIFY(!decoded);
     QCOMPARE(decoded.error().messageId, messageId);
+}
+
+namespace {
+
+const QByteArray PresenceXml = QByteArrayLiteral(
+        "<pr:presenceNotification xmlns:pr=\"urn:oma:xml:rest:netapi:presence:1\">"
+        "<presentityUserId>tel:+19585550100</presentityUserId><callbackData>1234</callbackData>"
+        "<link rel=\"PresenceSubscription\" href=\"http://h/p/1\"/></pr:presenceNotification>");
+const QByteArray EventListJson = QByteArrayLiteral(
+        "{\"nmsEventList\":{\"callbackData\":\"abc\",\"index\":1,\"nmsEvent\":[{\"resetBox\":null}]}}");
+
+// The root element's local name and namespace of each item, in order.
+QStringList rootsOf(const QList<EncodedNotification> &notifications)
+{
+    QStringList roots;
+    for (const EncodedNotification &notification : notifications) {
+        if (notification.format == BodyFormat::Json) {
+            roots.append(QJsonDocument::fromJson(notification.body).object().keys().join(u','));
+            continue;
+        }
+        QXmlStreamReader reader(notification.body);
+        while (!reader.atEnd()) {
+            if (reader.readNext() == QXmlStreamReader::StartElement) {
+                roots.append(reader.name().toString() + u' ' + reader.namespaceUri().toString());
+                break;
+            }
+        }
+    }
+    return roots;
+}
+
+} // namespace
+
+void tst_FormatCodecs::notificationListSplit_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("xml");
+    QTest::addColumn<QStringList>("roots");
+
+    QTest::newRow("JSON single notification") << EventListJson << false
+                                              << QStringList{QStringLiteral("nmsEventList")};
+    QTest::newRow("JSON list of two")
+            << QByteArray("{\"notificationList\":[" + EventListJson
+                          + ",{\"presenceNotification\":{\"callbackData\":\"1\"}}]}")
+            << false
+            << QStringList{QStringLiteral("nmsEventList"), QStringLiteral("presenceNotification")};
+    QTest::newRow("JSON list with one object, not an array")
+            << QByteArray("{\"notificationList\":" + EventListJson + "}") << false
+            << QStringList{QStringLiteral("nmsEventList")};
+    QTest::newRow("JSON empty list") << QByteArray("{\"notificationList\":[]}") << false
+                                     << QStringList();
+    QTest::newRow("XML single notification")
+            << PresenceXml << true
+            << QStringList{QStringLiteral("presenceNotification urn:oma:xml:rest:netapi:presence:1")};
+    QTest::newRow("XML list, prefixes declared on the list")
+            << QByteArray("<?xml version=\"1.0\"?><nc:notificationList "
+                          "xmlns:nc=\"urn:oma:xml:rest:netapi:notificationchannel:1\" "
+                          "xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\">"
+                          "<nms:nmsEventList><index>1</index></nms:nmsEventList>"
+                          + PresenceXml + "</nc:notificationList>")
+            << true
+            << QStringList{QStringLiteral("nmsEventList urn:oma:xml:rest:netapi:nms:1"),
+                           QStringLiteral("presenceNotification urn:oma:xml:rest:netapi:presence:1")};
+}
+
+void tst_FormatCodecs::notificationListSplit()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, xml);
+    QFETCH(QStringList, roots);
+
+    const Result<QList<EncodedNotification>> split =
+            NotificationList::split(body, xml ? BodyFormat::Xml : BodyFormat::Json);
+    QVERIFY2(split, qPrintable(split ? QString() : split.error().message()));
+    QCOMPARE(rootsOf(split.value()), roots);
+}
+
+void tst_FormatCodecs::notificationListSplitRejects_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("xml");
+    QTest::addColumn<QString>("messageId");
+
+    QTest::newRow("empty") << QByteArray(" ") << false << QStringLiteral("SVC0001");
+    QTest::newRow("truncated JSON") << QByteArray("{\"nmsEventList\":{") << false
+                                    << QStringLiteral("SVC0001");
+    QTest::newRow("two roots") << QByteArray("{\"a\":{},\"b\":{}}") << false
+                               << QStringLiteral("SVC0002");
+    QTest::newRow("list item not an object") << QByteArray("{\"notificationList\":[1]}") << false
+                                             << QStringLiteral("SVC0002");
+    QTest::newRow("truncated XML") << QByteArray("<a><b>") << true << QStringLiteral("SVC0001");
+    QTest::newRow("XML list in no namespace")
+            << QByteArray("<notificationList><a/></notificationList>") << true
+            << QStringLiteral("SVC0001");
+}
+
+void tst_FormatCodecs::notificationListSplitRejects()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, xml);
+    QFETCH(QString, messageId);
+
+    const Result<QList<EncodedNotification>> split =
+            NotificationList::split(body, xml ? BodyFormat::Xml : BodyFormat::Json);
+    QVERIFY(!split);
+    QCOMPARE(split.error().messageId, messageId);
+}
+
+void tst_FormatCodecs::notificationListXmlKeepsNamespaces()
+{
+    const QList<EncodedNotification> notifications{{BodyFormat::Json, EventListJson},
+                                                   {BodyFormat::Xml, PresenceXml}};
+    const QByteArray xml = NotificationList::encode(notifications, BodyFormat::Xml);
+
+    const Result<QList<EncodedNotification>> again = NotificationList::split(xml, BodyFormat::Xml);
+    QVERIFY2(again, xml.constData());
+    QCOMPARE(rootsOf(again.value()),
+             (QStringList{QStringLiteral("nmsEventList urn:oma:xml:rest:netapi:nms:1"),
+                          QStringLiteral("presenceNotification urn:oma:xml:rest:netapi:presence:1")}));
+    QVERIFY(xml.contains("<link rel=\"PresenceSubscription\" href=\"http://h/p/1\"/>"));
+}
+
+void tst_FormatCodecs::notificationListJsonIsAlwaysAnArray()
+{
+    QCOMPARE(NotificationList::encode({}, BodyFormat::Json), QByteArray("{\"notificationList\":[]}"));
+    QCOMPARE(NotificationList::encode({{BodyFormat::Json, EventListJson}}, BodyFormat::Json),
+             QByteArray("{\"notificationList\":[" + EventListJson + "]}"));
+
+    const QJsonObject converted = QJsonDocument::fromJson(
+            NotificationList::encode({{BodyFormat::Xml, PresenceXml}}, BodyFormat::Json)).object();
+    const QJsonArray items = converted.value(QStringLiteral("notificationList")).toArray();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first()
+                     .toObject()
+                     .value(QStringLiteral("presenceNotification"))
+                     .toObject()
+                     .value(QStringLiteral("callbackData"))
+                     .toString(),
+             QStringLiteral("1234"));
 }
 
 QTEST_GUILESS_MAIN(tst_FormatCodecs)
