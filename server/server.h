@@ -15,6 +15,7 @@ class BoxRepository;
 class ChannelRepository;
 class ChannelService;
 class Database;
+class LongPollGateway;
 class MovieRepository;
 class MovieService;
 class NotificationSender;
@@ -24,7 +25,7 @@ class WebSocketGateway;
 
 // The whole server: database, repositories, services and both listeners, owned here and
 // wired as movie repository -> boxChanged -> subscription service -> notification sender
-// -> channel service -> WebSocket gateway.
+// -> channel service -> WebSocket gateway or long-poll gateway.
 class Server : public QObject
 {
     Q_OBJECT
@@ -51,6 +52,7 @@ public:
     MovieRepository *movieRepository() const { return m_movieRepository.get(); }
     ChannelService *channelService() const { return m_channelService; }
     SubscriptionService *subscriptionService() const { return m_subscriptionService; }
+    LongPollGateway *longPollGateway() const { return m_longPollGateway; }
 
 private:
     bool fail(const QString &message);
@@ -72,6 +74,7 @@ private:
     NotificationSender *m_notificationSender = nullptr;
     SubscriptionService *m_subscriptionService = nullptr;
     WebSocketGateway *m_webSocketGateway = nullptr;
+    LongPollGateway *m_longPollGateway = nullptr;
     ApiServer *m_apiServer = nullptr;
 };
 

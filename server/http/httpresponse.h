@@ -11,14 +11,24 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
+
 namespace Marquee {
 
-// A complete response, built by a route and written by ApiServer.
+class PendingResponse;
+
+// A complete response, built by a route and written by ApiServer, or the marker of a
+// deferred one (see deferred()).
 struct HttpResponse
 {
+    // Receives the handle through which the route answers later.
+    using DeferredCallback = std::function<void(PendingResponse *pending)>;
+
     int status = 200;
     HeaderList headers;
     QByteArray body;
+    // Set only on the deferred() marker.
+    DeferredCallback deferredCallback;
 
     static HttpResponse json(int status, const QJsonObject &document);
     // The requestError in JSON with its HTTP status.
@@ -28,6 +38,16 @@ struct HttpResponse
     // 201 with Location.
     static HttpResponse created(const QUrl &location, const QJsonObject &document);
     static HttpResponse noContent();
+    // A body that is already encoded, with its media type.
+    static HttpResponse encoded(int status, const QByteArray &mediaType, const QByteArray &body);
+    // Tells ApiServer that the route answers later: ApiServer creates a PendingResponse for
+    // the request and passes it to callback before the next request on the connection is
+    // read. The callback may respond at once or keep the handle.
+    static HttpResponse deferred(DeferredCallback callback);
+
+    bool isDeferred() const { return static_cast<bool>(deferredCallback); }
+    // The standard reason phrase of an HTTP status code.
+    static QByteArray reasonPhrase(int status);
 
     QByteArray header(QByteArrayView name) const;
 };
