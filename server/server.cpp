@@ -68,6 +68,11 @@ quint16 Server::webSocketPort() const
     return m_webSocketGateway ? m_webSocketGateway->serverPort() : 0;
 }
 
+int Server::webSocketConnectionCount() const
+{
+    return m_webSocketGateway ? m_webSocketGateway->connectionCount() : 0;
+}
+
 bool Server::openStorage(const ServerConfig &config)
 {
     QString error;

@@ -47,6 +47,8 @@ public:
     QString errorString() const { return m_errorString; }
     quint16 httpPort() const;
     quint16 webSocketPort() const;
+    // Open WebSocket channel connections.
+    int webSocketConnectionCount() const;
     const UrlBuilder &urls() const { return m_urls; }
 
     MovieRepository *movieRepository() const { return m_movieRepository.get(); }
