@@ -26,7 +26,7 @@ struct NotificationChannel
     QString applicationTag;
     std::optional<qint64> maxNotifications;
     // LongPolling only, seconds: how long the server may collect notifications after the
-    // first one arrives before it answers a parked poll. 0 answers at once.
+    // first one arrives before it responds to a parked poll. 0 responds at once.
     std::optional<qint64> maxWaitTime;
     // Seconds. In a request: the lifetime asked for; in a response: the lifetime granted
     // or, when read later, the lifetime remaining.

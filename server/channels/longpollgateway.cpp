@@ -103,7 +103,7 @@ void LongPollGateway::considerAnswering(const QString &channelId, bool justParke
     if (!batch)
         return;
 
-    // Notifications that were waiting before the poll arrived go out at once; new ones
+    // Notifications that were waiting before the poll arrived go out at once. New ones
     // wait for maxWaitTime after the first of them, unless the list is already full.
     const bool listFull = batch->entryIds.size() >= poll->maxNotifications;
     if (justParked || listFull || poll->maxWaitTimeMs == 0) {

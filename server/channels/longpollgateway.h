@@ -13,16 +13,16 @@ namespace Marquee {
 class ChannelService;
 class PendingResponse;
 
-// Serves the channelURLs of LongPolling channels. A poll is answered at once when
+// Serves the channelURLs of LongPolling channels. A poll gets its response at once when
 // notifications are queued; otherwise it is parked until one of these happens:
-// - notifications arrive: with maxWaitTime 0 the poll is answered at once; otherwise the
+// - notifications arrive: with maxWaitTime 0 the poll gets its response at once; otherwise the
 //   gateway collects for maxWaitTime seconds after the first one arrives, or until
 //   maxNotifications are queued;
 // - the hold timeout passes: the poll gets what is queued, often {"notificationList":[]};
 // - another poll arrives for the channel: the parked one gets 409 SVC1012;
 // - the channel is deleted or expires: the parked poll gets 404;
 // - another request arrives on the same connection: the poll gets what is queued, because
-//   HTTP/1.1 answers requests in order.
+//   HTTP/1.1 responses keep the request order.
 // A client that disconnects while parked leaves nothing behind. Notifications leave the
 // outbox only after a response carrying them was written to a connected socket.
 class LongPollGateway : public QObject
@@ -41,7 +41,7 @@ public:
 
     int parkedPollCount() const { return static_cast<int>(m_polls.size()); }
 
-    // Answers every parked poll with what is queued, for a graceful shutdown.
+    // Responds to every parked poll with what is queued, for a graceful shutdown.
     void shutdown();
 
 private:
@@ -50,10 +50,10 @@ private:
 
     void park(const QString &channelId, PendingResponse *pending, qint64 maxWaitTimeMs,
               qint64 maxNotifications);
-    // Answers the parked poll at once or starts its maxWaitTime window, depending on what
+    // Responds to the parked poll at once or starts its maxWaitTime window, depending on what
     // is queued. justParked: the poll has only now arrived.
     void considerAnswering(const QString &channelId, bool justParked);
-    // Answers the parked poll of channelId with the next notificationList, possibly empty.
+    // Responds to the parked poll of channelId with the next notificationList, possibly empty.
     void answer(const QString &channelId);
     void reject(const QString &channelId, const RequestError &error);
     // Removes the parked poll of channelId from the gateway and stops its timers.

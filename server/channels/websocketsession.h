@@ -23,7 +23,7 @@ struct KeepAlivePolicy
 };
 
 // One WebSocket connection of a channel. It owns the socket, sends the channel's queued
-// notifications as notificationList frames, answers a client connCheck with a connAck that
+// notifications as notificationList frames, replies to a client connCheck with a connAck that
 // carries the restarted channelLifetime, and runs the server's own connCheck every
 // checkInterval, offering newChannelLifetime, which the client's connAck accepts. A client
 // message that is neither connCheck nor connAck closes the connection with code 1008.

@@ -74,7 +74,7 @@ void ApiServer::finishPendingResponse(QTcpSocket *socket)
             continue;
 
         pending->interrupt();
-        // An owner that did not answer leaves the client waiting forever otherwise.
+        // An owner that did not respond leaves the client waiting forever otherwise.
         if (pending->isOpen()) {
             qCWarning(lcHttp) << "A pending" << pending->request().method
                               << pending->request().encodedPath()

@@ -7,8 +7,8 @@
 namespace Marquee {
 
 // The REST listener. Every request is copied into an HttpRequest and dispatched through the
-// Router. Most routes are answered before handleRequest() returns; a route that returns
-// HttpResponse::deferred() gets a PendingResponse and answers later (the long poll). No route
+// Router. Most routes respond before handleRequest() returns; a route that returns
+// HttpResponse::deferred() gets a PendingResponse and responds later (the long poll). No route
 // keeps a reference to the connection's request object, which the connection reuses.
 //
 // A request that arrives on a connection whose previous request is still pending first
@@ -35,7 +35,7 @@ private:
     // another request.
     static void writeResponse(const HttpRequest &request, QTcpSocket *socket,
                               const HttpResponse &response);
-    // Answers a pending request on socket before a new request on it is handled.
+    // Responds to a pending request on socket before a new request on it is handled.
     static void finishPendingResponse(QTcpSocket *socket);
 
     Router m_router;

@@ -21,7 +21,7 @@ class PendingResponse;
 // deferred one (see deferred()).
 struct HttpResponse
 {
-    // Receives the handle through which the route answers later.
+    // Receives the handle through which the route responds later.
     using DeferredCallback = std::function<void(PendingResponse *pending)>;
 
     int status = 200;
@@ -40,7 +40,7 @@ struct HttpResponse
     static HttpResponse noContent();
     // A body that is already encoded, with its media type.
     static HttpResponse encoded(int status, const QByteArray &mediaType, const QByteArray &body);
-    // Tells ApiServer that the route answers later: ApiServer creates a PendingResponse for
+    // Tells ApiServer that the route responds later: ApiServer creates a PendingResponse for
     // the request and passes it to callback before the next request on the connection is
     // read. The callback may respond at once or keep the handle.
     static HttpResponse deferred(DeferredCallback callback);

@@ -12,9 +12,9 @@ class QTcpSocket;
 
 namespace Marquee {
 
-// A request whose route answers later, such as a parked long poll. ApiServer creates it as
+// A request whose route responds later, such as a parked long poll. ApiServer creates it as
 // a child of the connection's socket, so it never outlives the socket, and hands it to the
-// route's deferred callback. The owner answers it once with respond().
+// route's deferred callback. The owner responds to it once with respond().
 //
 // It holds a copy of the request, never QHttpServerRequest, because the connection reuses
 // that object for the next request it reads. When the client disconnects first, the
@@ -33,12 +33,12 @@ public:
     // Whether the request still waits for its response and its client is connected.
     bool isOpen() const;
 
-    // Writes response unless the request was answered already or its client has gone.
+    // Writes response unless the request has its response already or its client has gone.
     // Returns whether the response was written to a connected socket.
     bool respond(const HttpResponse &response);
 
     // Asks the owner to respond now, because another request arrived on the same
-    // connection and HTTP/1.1 answers requests in order. Emits interrupted().
+    // connection and HTTP/1.1 responses keep the request order. Emits interrupted().
     void interrupt();
 
 Q_SIGNALS:

@@ -130,7 +130,7 @@ private:
 void tst_WebSocketChannel::init()
 {
     m_server = std::make_unique<TestServer>();
-    // No server connCheck unless a test asks for it.
+    // No server connCheck unless a test enables it.
     m_server->config().webSocketCheckIntervalMs = 0;
     QVERIFY(m_server->start());
 }
@@ -191,7 +191,7 @@ void tst_WebSocketChannel::serverConnCheckOffersLifetime()
     QCOMPARE(check.value(QStringLiteral("newChannelLifetime")).toInteger(), 50);
     QVERIFY(check.value(QStringLiteral("newChannelLifetime")).isDouble());
 
-    // Checks repeat while the client answers them.
+    // Checks repeat while the client replies to them.
     socket.socket().sendTextMessage(QStringLiteral("{\"connAck\":{}}"));
     QVERIFY(socket.waitForFrames(2));
     QVERIFY(socket.frameJson(1).contains(QStringLiteral("connCheck")));
@@ -275,7 +275,7 @@ void tst_WebSocketChannel::supersededConnectionGetsNothingMore()
     QCOMPARE(m_client.postJson(QUrl(channel.value(QStringLiteral("callbackURL")).toString()),
                                QJsonObject{{QStringLiteral("note"), 1}}).status,
              204);
-    // The new connection gets the notification and the server's checks; the old one nothing.
+    // The new connection gets the notification and the server checks, and the old one gets nothing.
     QTRY_VERIFY_WITH_TIMEOUT(second.frames().join(QString()).contains(QStringLiteral("note")), 5000);
     QTest::qWait(400);
     QCOMPARE(first.frames().size(), framesBefore);
