@@ -11,6 +11,8 @@ packages=(
     qt6-httpserver-dev
     qt6-websockets-dev
     libqt6sql6-sqlite
+    # A real browser client for the WebSocket channel test; the test skips without it.
+    chromium
 )
 
 missing=()

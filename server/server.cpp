@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "channels/channelservice.h"
+#include "channels/longpollgateway.h"
 #include "channels/websocketgateway.h"
 #include "http/apiserver.h"
 #include "http/callbackroutes.h"
@@ -67,6 +68,11 @@ quint16 Server::webSocketPort() const
     return m_webSocketGateway ? m_webSocketGateway->serverPort() : 0;
 }
 
+int Server::webSocketConnectionCount() const
+{
+    return m_webSocketGateway ? m_webSocketGateway->connectionCount() : 0;
+}
+
 bool Server::openStorage(const ServerConfig &config)
 {
     QString error;
@@ -107,6 +113,12 @@ void Server::createServices(const ServerConfig &config)
     channelPolicy.defaultMaxNotifications = config.defaultMaxNotifications;
     channelPolicy.maxMaxNotifications = config.maxMaxNotifications;
     channelPolicy.expiryCheckInterval = config.expiryCheckInterval;
+    // A maxWaitTime beyond the hold timeout would never take effect.
+    channelPolicy.maxMaxWaitTime = config.longPollTimeoutMs / 1000;
+
+    KeepAlivePolicy keepAlive;
+    keepAlive.checkIntervalMs = config.webSocketCheckIntervalMs;
+    keepAlive.checkTimeoutMs = config.webSocketCheckTimeoutMs;
 
     SubscriptionPolicy subscriptionPolicy;
     subscriptionPolicy.defaultDuration = config.defaultSubscriptionDuration;
@@ -123,14 +135,15 @@ void Server::createServices(const ServerConfig &config)
     m_subscriptionService = new SubscriptionService(
             m_subscriptionRepository.get(), m_boxRepository.get(), m_channelService,
             m_notificationSender, &m_urls, m_database->epoch(), subscriptionPolicy, this);
-    m_webSocketGateway = new WebSocketGateway(m_channelService, this);
+    m_webSocketGateway = new WebSocketGateway(m_channelService, keepAlive, this);
+    m_longPollGateway = new LongPollGateway(m_channelService, config.longPollTimeoutMs, this);
 
     connect(m_movieRepository.get(), &MovieRepository::boxChanged, m_subscriptionService,
             &SubscriptionService::handleBoxChange);
 
     m_apiServer = new ApiServer(this);
     Router &router = m_apiServer->router();
-    addChannelRoutes(router, m_channelService, &m_urls);
+    addChannelRoutes(router, m_channelService, m_longPollGateway, &m_urls);
     addCallbackRoutes(router, m_channelService);
     addSubscriptionRoutes(router, m_subscriptionService, &m_urls);
     addMovieRoutes(router, m_movieService.get());
@@ -202,6 +215,8 @@ void Server::stop()
     const bool wasListening = m_apiServer != nullptr;
     if (m_webSocketGateway)
         m_webSocketGateway->shutdown();
+    if (m_longPollGateway)
+        m_longPollGateway->shutdown();
     delete m_apiServer;
     m_apiServer = nullptr;
     delete m_subscriptionService;
@@ -210,6 +225,8 @@ void Server::stop()
     m_notificationSender = nullptr;
     delete m_webSocketGateway;
     m_webSocketGateway = nullptr;
+    delete m_longPollGateway;
+    m_longPollGateway = nullptr;
     delete m_channelService;
     m_channelService = nullptr;
     m_movieService.reset();

@@ -15,6 +15,7 @@ class BoxRepository;
 class ChannelRepository;
 class ChannelService;
 class Database;
+class LongPollGateway;
 class MovieRepository;
 class MovieService;
 class NotificationSender;
@@ -24,7 +25,7 @@ class WebSocketGateway;
 
 // The whole server: database, repositories, services and both listeners, owned here and
 // wired as movie repository -> boxChanged -> subscription service -> notification sender
-// -> channel service -> WebSocket gateway.
+// -> channel service -> WebSocket gateway or long-poll gateway.
 class Server : public QObject
 {
     Q_OBJECT
@@ -46,11 +47,14 @@ public:
     QString errorString() const { return m_errorString; }
     quint16 httpPort() const;
     quint16 webSocketPort() const;
+    // Open WebSocket channel connections.
+    int webSocketConnectionCount() const;
     const UrlBuilder &urls() const { return m_urls; }
 
     MovieRepository *movieRepository() const { return m_movieRepository.get(); }
     ChannelService *channelService() const { return m_channelService; }
     SubscriptionService *subscriptionService() const { return m_subscriptionService; }
+    LongPollGateway *longPollGateway() const { return m_longPollGateway; }
 
 private:
     bool fail(const QString &message);
@@ -72,6 +76,7 @@ private:
     NotificationSender *m_notificationSender = nullptr;
     SubscriptionService *m_subscriptionService = nullptr;
     WebSocketGateway *m_webSocketGateway = nullptr;
+    LongPollGateway *m_longPollGateway = nullptr;
     ApiServer *m_apiServer = nullptr;
 };
 

@@ -5,6 +5,8 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <limits>
+
 namespace Marquee {
 
 namespace {
@@ -34,6 +36,18 @@ constexpr OptionSpec Options[] = {
      "Import movies from a JSON array in the movie dataset's shape into the box given by "
      "--box, report invalid entries, and exit."},
     {"box", "MARQUEE_BOX", "id", "Box that --import writes to (default premieres)."},
+    {"channel-lifetime", "MARQUEE_CHANNEL_LIFETIME", "seconds",
+     "Lifetime of a notification channel whose client requests none (default 3600)."},
+    {"max-channel-lifetime", "MARQUEE_MAX_CHANNEL_LIFETIME", "seconds",
+     "Longest channel lifetime granted; longer requests are clamped (default 86400)."},
+    {"long-poll-timeout", "MARQUEE_LONG_POLL_TIMEOUT", "seconds",
+     "How long a long poll waits for notifications before it gets an empty notificationList "
+     "(default 30)."},
+    {"ws-check-interval", "MARQUEE_WS_CHECK_INTERVAL", "seconds",
+     "Interval of the server's connCheck on WebSocket channels, 0 for none (default 60)."},
+    {"ws-check-timeout", "MARQUEE_WS_CHECK_TIMEOUT", "seconds",
+     "How long the server waits for the connAck to its connCheck before it closes the "
+     "connection (default 10)."},
 };
 
 QString optionValue(const QCommandLineParser &parser, const QProcessEnvironment &environment,
@@ -52,6 +66,16 @@ std::optional<quint16> parsePort(const QString &text)
     if (!ok || port > 65535)
         return std::nullopt;
     return static_cast<quint16>(port);
+}
+
+// Parses a whole number of seconds from minimum to maximum.
+std::optional<qint64> parseSeconds(const QString &text, qint64 minimum, qint64 maximum)
+{
+    bool ok = false;
+    const qint64 seconds = text.toLongLong(&ok);
+    if (!ok || seconds < minimum || seconds > maximum)
+        return std::nullopt;
+    return seconds;
 }
 
 std::optional<QUrl> parseBaseUrl(const QString &text, const QStringList &schemes)
@@ -144,6 +168,49 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
         config.importBoxId = config.demoBoxId;
     if (config.importFile.isEmpty() && parser.isSet(QStringLiteral("box")))
         return fail(QStringLiteral("--box only applies together with --import FILE"));
+
+    // Millisecond settings stay below INT_MAX, the limit of QTimer intervals.
+    constexpr qint64 MaxTimerSeconds = 86400;
+    struct SecondsOption
+    {
+        int index;
+        qint64 minimum;
+        qint64 maximum;
+        qint64 *seconds;
+        int *milliseconds;
+    };
+    qint64 defaultLifetime = config.defaultChannelLifetime;
+    qint64 maxLifetime = config.maxChannelLifetime;
+    const SecondsOption secondsOptions[] = {
+        {8, 1, std::numeric_limits<qint32>::max(), &defaultLifetime, nullptr},
+        {9, 1, std::numeric_limits<qint32>::max(), &maxLifetime, nullptr},
+        {10, 1, MaxTimerSeconds, nullptr, &config.longPollTimeoutMs},
+        {11, 0, MaxTimerSeconds, nullptr, &config.webSocketCheckIntervalMs},
+        {12, 1, MaxTimerSeconds, nullptr, &config.webSocketCheckTimeoutMs},
+    };
+    for (const SecondsOption &option : secondsOptions) {
+        const QString text = value(option.index);
+        if (text.isEmpty())
+            continue;
+        const auto seconds = parseSeconds(text, option.minimum, option.maximum);
+        if (!seconds) {
+            return fail(QStringLiteral("Invalid --%1 '%2': expected whole seconds from %3 to %4")
+                                .arg(QLatin1String(Options[option.index].name), text)
+                                .arg(option.minimum)
+                                .arg(option.maximum));
+        }
+        if (option.seconds)
+            *option.seconds = *seconds;
+        else
+            *option.milliseconds = static_cast<int>(*seconds * 1000);
+    }
+    if (defaultLifetime > maxLifetime) {
+        return fail(QStringLiteral("--channel-lifetime %1 exceeds --max-channel-lifetime %2")
+                            .arg(defaultLifetime)
+                            .arg(maxLifetime));
+    }
+    config.defaultChannelLifetime = defaultLifetime;
+    config.maxChannelLifetime = maxLifetime;
 
     return config;
 }

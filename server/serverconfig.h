@@ -38,6 +38,15 @@ struct ServerConfig
     qint64 defaultMaxNotifications = 10;
     qint64 maxMaxNotifications = 100;
 
+    // How long a long poll may stay parked before it gets an empty notificationList, in
+    // milliseconds.
+    int longPollTimeoutMs = 30000;
+    // The server's connCheck on WebSocket channels: how often it is sent, in milliseconds
+    // (0 sends none), and how long the server waits for the connAck before it closes the
+    // connection, in milliseconds.
+    int webSocketCheckIntervalMs = 60000;
+    int webSocketCheckTimeoutMs = 10000;
+
     // Subscription duration policy in seconds.
     qint64 defaultSubscriptionDuration = 86400;
     qint64 maxSubscriptionDuration = 30 * 86400;

@@ -47,6 +47,13 @@ QUrl UrlBuilder::webSocketChannelURL(const QString &userId, const QString &chann
                          QStringLiteral("channels"), channelId, QStringLiteral("ws")});
 }
 
+QUrl UrlBuilder::longPollingChannelURL(const QString &userId, const QString &channelId) const
+{
+    return withSegments(m_publicUrl, {QStringLiteral("notificationchannel"), QStringLiteral("v1"),
+                                      userId, QStringLiteral("channels"), channelId,
+                                      QStringLiteral("notifications")});
+}
+
 QUrl UrlBuilder::callbackURL(const QString &callbackId) const
 {
     return withSegments(m_publicUrl, {QStringLiteral("notificationchannel"), QStringLiteral("v1"),

@@ -22,6 +22,8 @@ public:
     QUrl channelsURL(const QString &userId) const;
     QUrl channelURL(const QString &userId, const QString &channelId) const;
     QUrl webSocketChannelURL(const QString &userId, const QString &channelId) const;
+    // The channelURL of a LongPolling channel, which the client POSTs its polls to.
+    QUrl longPollingChannelURL(const QString &userId, const QString &channelId) const;
     QUrl callbackURL(const QString &callbackId) const;
 
     QUrl subscriptionsURL(const QString &storeName, const QString &boxId) const;

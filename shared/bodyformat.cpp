@@ -30,4 +30,18 @@ std::optional<BodyFormat> bodyFormatOfMediaType(QByteArrayView contentType)
     return std::nullopt;
 }
 
+QString bodyFormatName(BodyFormat format)
+{
+    return format == BodyFormat::Xml ? QStringLiteral("xml") : QStringLiteral("json");
+}
+
+std::optional<BodyFormat> bodyFormatFromName(const QString &name)
+{
+    if (name == QLatin1String("json"))
+        return BodyFormat::Json;
+    if (name == QLatin1String("xml"))
+        return BodyFormat::Xml;
+    return std::nullopt;
+}
+
 } // namespace Marquee

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 
 #include <optional>
 
@@ -21,5 +22,9 @@ std::optional<BodyFormat> bodyFormatOfMediaType(QByteArrayView contentType);
 
 // The bare media type of a Content-Type value: lower case, without parameters.
 QByteArray bareMediaType(QByteArrayView contentType);
+
+// The name stored in the database and written in logs: "json" or "xml".
+QString bodyFormatName(BodyFormat format);
+std::optional<BodyFormat> bodyFormatFromName(const QString &name);
 
 } // namespace Marquee

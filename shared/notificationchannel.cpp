@@ -62,6 +62,13 @@ Result<NotificationChannel> NotificationChannel::fromJson(const QJsonObject &doc
         if (!maxNotifications)
             return maxNotifications.error();
         channel.maxNotifications = maxNotifications.value();
+
+        const auto maxWaitTime = JsonValues::optionalInteger(
+                *channelData.value(), QStringLiteral("maxWaitTime"),
+                RootName + QStringLiteral(".channelData"), 0, MaxWaitTimeLimit);
+        if (!maxWaitTime)
+            return maxWaitTime.error();
+        channel.maxWaitTime = maxWaitTime.value();
     }
 
     return channel;
@@ -82,6 +89,8 @@ QJsonObject NotificationChannel::toJsonMembers() const
                            QString::fromUtf8(channelURL.toEncoded()));
     if (maxNotifications)
         channelData.insert(QStringLiteral("maxNotifications"), *maxNotifications);
+    if (maxWaitTime)
+        channelData.insert(QStringLiteral("maxWaitTime"), *maxWaitTime);
     fields.insert(QStringLiteral("channelData"), channelData);
 
     if (channelLifetime)

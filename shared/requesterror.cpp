@@ -112,6 +112,12 @@ RequestError RequestError::unsupportedChannelType(const QString &channelType,
                         {channelType, supportedTypes.join(QStringLiteral(", "))}, 403};
 }
 
+RequestError RequestError::simultaneousChannelRequests()
+{
+    return serviceError(QStringLiteral("SVC1012"),
+                        QStringLiteral("Simultaneous channel requests not supported"), {}, 409);
+}
+
 RequestError RequestError::methodNotAllowed(const QString &method, const QStringList &allowed)
 {
     return serviceError(QStringLiteral("SVC0001"),

@@ -38,6 +38,8 @@ struct RequestError
     // POL1023, 403: the requested channel type is not supported.
     static RequestError unsupportedChannelType(const QString &channelType,
                                                const QStringList &supportedTypes);
+    // SVC1012, 409: a second long poll on the same channel ended this one.
+    static RequestError simultaneousChannelRequests();
     // SVC0001, 405: the method is not defined on the resource.
     static RequestError methodNotAllowed(const QString &method, const QStringList &allowed);
     // SVC0001, 415: the request body has a content type the resource does not take.

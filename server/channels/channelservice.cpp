@@ -3,10 +3,8 @@
 #include "expirytime.h"
 #include "jsonvalues.h"
 #include "logging.h"
+#include "notificationlist.h"
 #include "randomid.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -16,8 +14,6 @@ using ExpiryTime::nowMs;
 using ExpiryTime::remainingSeconds;
 
 namespace {
-
-const QString WebSocketsType = QStringLiteral("WebSockets");
 
 Result<void> validateUserId(const QString &userId)
 {
@@ -32,37 +28,10 @@ Result<void> validateUserId(const QString &userId)
     return {};
 }
 
-// Splits a callback body into the notifications it carries, each as one root element.
-Result<QList<QByteArray>> notificationsOf(const QJsonObject &body)
-{
-    if (body.size() != 1) {
-        return RequestError::invalidValue(QStringLiteral("body"), JsonValues::describe(body),
-                                          QStringLiteral("expected exactly one root element, "
-                                                         "such as nmsEventList or "
-                                                         "notificationList"));
-    }
-
-    QJsonArray notifications;
-    if (body.contains(QStringLiteral("notificationList")))
-        notifications = JsonValues::list(body.value(QStringLiteral("notificationList")));
-    else
-        notifications.append(body);
-
-    QList<QByteArray> payloads;
-    for (const QJsonValue &notification : std::as_const(notifications)) {
-        const QJsonObject root = notification.toObject();
-        if (!notification.isObject() || root.size() != 1) {
-            return RequestError::invalidValue(QStringLiteral("notificationList"),
-                                              JsonValues::describe(notification),
-                                              QStringLiteral("each notification must be an "
-                                                             "object with one root element"));
-        }
-        payloads.append(QJsonDocument(root).toJson(QJsonDocument::Compact));
-    }
-    return payloads;
-}
-
 } // namespace
+
+const QString ChannelService::WebSocketsType = QStringLiteral("WebSockets");
+const QString ChannelService::LongPollingType = QStringLiteral("LongPolling");
 
 ChannelService::ChannelService(ChannelRepository *repository, const UrlBuilder *urls,
                                ChannelPolicy policy, QObject *parent)
@@ -75,7 +44,7 @@ ChannelService::ChannelService(ChannelRepository *repository, const UrlBuilder *
 
 QStringList ChannelService::supportedChannelTypes()
 {
-    return {WebSocketsType};
+    return {WebSocketsType, LongPollingType};
 }
 
 NotificationChannel ChannelService::toResource(const StoredChannel &stored) const
@@ -85,8 +54,11 @@ NotificationChannel ChannelService::toResource(const StoredChannel &stored) cons
     channel.clientCorrelator = stored.clientCorrelator;
     channel.applicationTag = stored.applicationTag;
     channel.maxNotifications = stored.maxNotifications;
+    channel.maxWaitTime = stored.maxWaitTime;
     channel.channelLifetime = remainingSeconds(stored.expiresAt);
-    channel.channelURL = m_urls->webSocketChannelURL(stored.userId, stored.id);
+    channel.channelURL = stored.channelType == LongPollingType
+            ? m_urls->longPollingChannelURL(stored.userId, stored.id)
+            : m_urls->webSocketChannelURL(stored.userId, stored.id);
     channel.callbackURL = m_urls->callbackURL(stored.callbackId);
     channel.resourceURL = m_urls->channelURL(stored.userId, stored.id);
     return channel;
@@ -121,13 +93,15 @@ Result<ChannelService::Created> ChannelService::createChannel(const QString &use
     stored.clientCorrelator = request.clientCorrelator;
     stored.applicationTag = request.applicationTag;
 
-    const qint64 requestedLifetime = request.channelLifetime.value_or(0);
-    stored.lifetime = requestedLifetime > 0 ? std::min(requestedLifetime, m_policy.maxLifetime)
-                                            : m_policy.defaultLifetime;
+    stored.lifetime = clampLifetime(request.channelLifetime);
     stored.expiresAt = nowMs() + stored.lifetime * 1000;
     stored.maxNotifications = std::min(request.maxNotifications.value_or(
                                                m_policy.defaultMaxNotifications),
                                        m_policy.maxMaxNotifications);
+    if (stored.channelType == LongPollingType) {
+        stored.maxWaitTime = std::min(request.maxWaitTime.value_or(m_policy.defaultMaxWaitTime),
+                                      m_policy.maxMaxWaitTime);
+    }
 
     if (!m_repository->insert(stored, replacedChannelId))
         return RequestError::internalError(QStringLiteral("the channel could not be stored"));
@@ -139,6 +113,12 @@ Result<ChannelService::Created> ChannelService::createChannel(const QString &use
     // The granted lifetime, not the time remaining after the insert.
     channel.channelLifetime = stored.lifetime;
     return Created{channel, true};
+}
+
+qint64 ChannelService::clampLifetime(std::optional<qint64> requested) const
+{
+    const qint64 lifetime = requested.value_or(0);
+    return lifetime > 0 ? std::min(lifetime, m_policy.maxLifetime) : m_policy.defaultLifetime;
 }
 
 Result<StoredChannel> ChannelService::ownedChannel(const QString &userId,
@@ -187,23 +167,53 @@ Result<void> ChannelService::deleteChannel(const QString &userId, const QString 
     return {};
 }
 
-Result<void> ChannelService::deliver(const QString &callbackId, const QJsonObject &body)
+Result<qint64> ChannelService::channelLifetime(const QString &userId,
+                                              const QString &channelId) const
+{
+    const Result<StoredChannel> stored = ownedChannel(userId, channelId);
+    if (!stored)
+        return stored.error();
+    return remainingSeconds(stored->expiresAt);
+}
+
+Result<qint64> ChannelService::updateChannelLifetime(const QString &userId,
+                                                     const QString &channelId,
+                                                     std::optional<qint64> requestedLifetime)
+{
+    const Result<StoredChannel> stored = ownedChannel(userId, channelId);
+    if (!stored)
+        return stored.error();
+
+    const qint64 granted = clampLifetime(requestedLifetime);
+    if (!m_repository->updateExpiry(channelId, granted, nowMs() + granted * 1000))
+        return RequestError::internalError(QStringLiteral("the channel lifetime could not be "
+                                                          "stored"));
+
+    qCInfo(lcChannels) << "Channel" << channelId << "refreshed with lifetime" << granted << "s";
+    return granted;
+}
+
+Result<void> ChannelService::deliver(const QString &callbackId, const QByteArray &body,
+                                     BodyFormat format)
 {
     const std::optional<StoredChannel> stored = m_repository->findByCallbackId(callbackId);
     if (!stored || stored->expiresAt <= nowMs())
         return RequestError::notFound(QStringLiteral("callback"), callbackId);
 
-    const Result<QList<QByteArray>> payloads = notificationsOf(body);
-    if (!payloads)
-        return payloads.error();
+    const Result<QList<EncodedNotification>> split = NotificationList::split(body, format);
+    if (!split)
+        return split.error();
+    QList<QueuedNotification> notifications;
+    for (const EncodedNotification &notification : split.value())
+        notifications.append({notification.body, notification.format});
 
     // NOTE: the outbox has no per-channel bound yet, so a channel that never connects
     // keeps every notification until it expires.
-    if (!m_repository->enqueue(stored->id, payloads.value()))
+    if (!m_repository->enqueue(stored->id, notifications))
         return RequestError::internalError(QStringLiteral("the notification could not be queued"));
 
-    qCDebug(lcChannels) << "Queued" << payloads->size() << "notification(s) for channel"
-                        << stored->id;
+    qCDebug(lcChannels) << "Queued" << notifications.size() << bodyFormatName(format)
+                        << "notification(s) for channel" << stored->id;
     Q_EMIT notificationsQueued(stored->id);
     return {};
 }
@@ -223,20 +233,40 @@ std::optional<StoredChannel> ChannelService::webSocketChannel(const QString &use
     return stored.value();
 }
 
-std::optional<qint64> ChannelService::refreshLifetime(const QString &channelId)
+Result<StoredChannel> ChannelService::longPollingChannel(const QString &userId,
+                                                       const QString &channelId) const
+{
+    const Result<StoredChannel> stored = ownedChannel(userId, channelId);
+    if (!stored)
+        return stored.error();
+    if (stored->channelType != LongPollingType)
+        return RequestError::notFound(QStringLiteral("LongPolling channel"), channelId);
+    return stored;
+}
+
+std::optional<qint64> ChannelService::grantedLifetime(const QString &channelId) const
 {
     const std::optional<StoredChannel> stored = m_repository->find(channelId);
-    if (!stored)
+    if (!stored || stored->expiresAt <= nowMs())
         return std::nullopt;
-
-    if (!m_repository->updateExpiry(channelId, stored->lifetime,
-                                    nowMs() + stored->lifetime * 1000)) {
-        return std::nullopt;
-    }
     return stored->lifetime;
 }
 
-std::optional<ChannelService::Batch> ChannelService::nextBatch(const QString &channelId) const
+std::optional<qint64> ChannelService::refreshLifetime(const QString &channelId,
+                                                      std::optional<qint64> lifetime)
+{
+    const std::optional<StoredChannel> stored = m_repository->find(channelId);
+    if (!stored || stored->expiresAt <= nowMs())
+        return std::nullopt;
+
+    const qint64 granted = lifetime ? clampLifetime(lifetime) : stored->lifetime;
+    if (!m_repository->updateExpiry(channelId, granted, nowMs() + granted * 1000))
+        return std::nullopt;
+    return granted;
+}
+
+std::optional<ChannelService::Batch>
+ChannelService::nextBatch(const QString &channelId, std::optional<BodyFormat> listFormat) const
 {
     const std::optional<StoredChannel> stored = m_repository->find(channelId);
     if (!stored)
@@ -246,17 +276,18 @@ std::optional<ChannelService::Batch> ChannelService::nextBatch(const QString &ch
     if (entries.isEmpty())
         return std::nullopt;
 
-    // Payloads are stored as compact JSON objects, so they are spliced into the list
-    // without parsing them again.
+    // Without a requested format a list has the format of its notifications, so it ends
+    // where their format changes; the rest go out in the next list, in order.
     Batch batch;
-    batch.frame = QByteArrayLiteral("{\"notificationList\":[");
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (i > 0)
-            batch.frame += ',';
-        batch.frame += entries.at(i).payload;
-        batch.entryIds.append(entries.at(i).id);
+    batch.format = listFormat.value_or(entries.first().format);
+    QList<EncodedNotification> notifications;
+    for (const OutboxEntry &entry : entries) {
+        if (!listFormat && entry.format != batch.format)
+            break;
+        notifications.append({entry.format, entry.payload});
+        batch.entryIds.append(entry.id);
     }
-    batch.frame += "]}";
+    batch.frame = NotificationList::encode(notifications, batch.format);
     return batch;
 }
 

@@ -1,6 +1,7 @@
 #include "websocketgateway.h"
 
 #include "channelservice.h"
+#include "http/httpresponse.h"
 #include "logging.h"
 #include "websockethandshake.h"
 
@@ -12,32 +13,11 @@
 
 namespace Marquee {
 
-namespace {
-
-// Largest message a client may send; connCheck and connAck are a few dozen bytes.
-constexpr qint64 MaxIncomingMessageSize = 64 * 1024;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 400:
-        return "Bad Request";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 431:
-        return "Request Header Fields Too Large";
-    default:
-        return "Error";
-    }
-}
-
-} // namespace
-
-WebSocketGateway::WebSocketGateway(ChannelService *channels, QObject *parent)
+WebSocketGateway::WebSocketGateway(ChannelService *channels, KeepAlivePolicy keepAlive,
+                                   QObject *parent)
     : QObject(parent),
       m_channels(channels),
+      m_keepAlive(keepAlive),
       m_webSocketServer(QStringLiteral("marquee"), QWebSocketServer::NonSecureMode)
 {
     m_webSocketServer.setSupportedSubprotocols({subprotocol()});
@@ -78,13 +58,13 @@ QString WebSocketGateway::errorString() const
 
 void WebSocketGateway::shutdown()
 {
-    const auto connections = m_connections;
-    m_connections.clear();
-    for (const QPointer<QWebSocket> &socket : connections) {
-        if (socket) {
-            socket->disconnect(this);
-            socket->close(QWebSocketProtocol::CloseCodeGoingAway,
-                          QStringLiteral("The server is shutting down"));
+    const auto sessions = m_sessions;
+    m_sessions.clear();
+    for (const QPointer<WebSocketSession> &session : sessions) {
+        if (session) {
+            session->disconnect(this);
+            session->close(QWebSocketProtocol::CloseCodeGoingAway,
+                           QStringLiteral("The server is shutting down"));
         }
     }
     m_tcpServer.close();
@@ -180,7 +160,7 @@ void WebSocketGateway::rejectHandshake(QTcpSocket *socket, int status, const QSt
                            << reason;
 
     const QByteArray body = reason.toUtf8() + '\n';
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpResponse::reasonPhrase(status)
             + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 
@@ -212,89 +192,42 @@ void WebSocketGateway::acceptWebSockets()
 
 void WebSocketGateway::attach(QWebSocket *socket, const QString &channelId)
 {
-    if (QPointer<QWebSocket> previous = m_connections.value(channelId)) {
+    if (QPointer<WebSocketSession> previous = m_sessions.take(channelId)) {
         qCInfo(lcWebSocket) << "A new connection supersedes the previous one of channel"
                             << channelId;
         previous->disconnect(this);
         previous->close(QWebSocketProtocol::CloseCodeNormal,
                         QStringLiteral("Superseded by a newer connection to this channel"));
-        previous->deleteLater();
     }
 
-    m_connections.insert(channelId, socket);
-    socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageSize);
-
-    connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, channelId, socket](const QString &message) {
-                handleTextMessage(channelId, socket, message);
-            });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [channelId, socket] {
-        qCWarning(lcWebSocket) << "Closing channel" << channelId
-                               << "connection after an unexpected binary message";
-        socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                      QStringLiteral("Binary messages are not supported; send connCheck or "
-                                     "connAck as text"));
-    });
-    connect(socket, &QWebSocket::disconnected, this, [this, channelId, socket] {
-        qCInfo(lcWebSocket) << "Connection of channel" << channelId << "closed";
-        if (m_connections.value(channelId) == socket)
-            m_connections.remove(channelId);
-        socket->deleteLater();
+    auto *session = new WebSocketSession(socket, channelId, m_channels, m_keepAlive, this);
+    m_sessions.insert(channelId, session);
+    connect(session, &WebSocketSession::finished, this, [this, channelId, session] {
+        if (m_sessions.value(channelId) == session)
+            m_sessions.remove(channelId);
     });
 
-    qCInfo(lcWebSocket) << "Channel" << channelId << "connected from"
-                        << socket->peerAddress().toString();
+    // A new connection restarts the channel lifetime, as a client connCheck does.
+    m_channels->refreshLifetime(channelId);
+
+    qCInfo(lcWebSocket) << "Channel" << channelId << "connected from" << session->peerAddress();
     flush(channelId);
-}
-
-void WebSocketGateway::handleTextMessage(const QString &channelId, QWebSocket *socket,
-                                         const QString &message)
-{
-    const QJsonObject root = QJsonDocument::fromJson(message.toUtf8()).object();
-
-    // A connCheck requests a connAck with the lifetime, and a connAck replies to a server
-    // check. Both restart the channel lifetime.
-    if (root.contains(QStringLiteral("connCheck")) || root.contains(QStringLiteral("connAck"))) {
-        const std::optional<qint64> lifetime = m_channels->refreshLifetime(channelId);
-        if (lifetime && root.contains(QStringLiteral("connCheck"))) {
-            const QJsonObject ack{{QStringLiteral("connAck"),
-                                   QJsonObject{{QStringLiteral("channelLifetime"), *lifetime}}}};
-            socket->sendTextMessage(
-                    QString::fromUtf8(QJsonDocument(ack).toJson(QJsonDocument::Compact)));
-        }
-        return;
-    }
-
-    qCWarning(lcWebSocket) << "Closing channel" << channelId
-                           << "connection after an unexpected client message";
-    socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                  QStringLiteral("Expected a connCheck or connAck message"));
 }
 
 void WebSocketGateway::flush(const QString &channelId)
 {
-    const QPointer<QWebSocket> socket = m_connections.value(channelId);
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-        return;
-
-    // Each pass sends up to maxNotifications queued notifications in one frame and
-    // removes them from the outbox, so delivery keeps the order of acceptance.
-    while (std::optional<ChannelService::Batch> batch = m_channels->nextBatch(channelId)) {
-        socket->sendTextMessage(QString::fromUtf8(batch->frame));
-        if (!m_channels->acknowledge(*batch))
-            break;
-    }
+    if (const QPointer<WebSocketSession> session = m_sessions.value(channelId))
+        session->sendQueuedNotifications();
 }
 
 void WebSocketGateway::closeChannel(const QString &channelId, const QString &reason)
 {
-    const QPointer<QWebSocket> socket = m_connections.take(channelId);
-    if (!socket)
+    const QPointer<WebSocketSession> session = m_sessions.take(channelId);
+    if (!session)
         return;
 
-    socket->disconnect(this);
-    socket->close(QWebSocketProtocol::CloseCodeNormal, reason);
-    socket->deleteLater();
+    session->disconnect(this);
+    session->close(QWebSocketProtocol::CloseCodeNormal, reason);
 }
 
 } // namespace Marquee

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "websocketsession.h"
+
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -17,7 +19,8 @@ class ChannelService;
 // Serves WebSocket channelURLs. The gateway checks each upgrade request itself and
 // rejects one without the OMA subprotocol or for an unknown channel with an HTTP error,
 // then lets QWebSocketServer finish the handshake. Each channel has at most one active
-// connection; a new one supersedes the old.
+// connection, a WebSocketSession; a new one supersedes the old, which is closed with code
+// 1000 and gets nothing more. Opening a connection restarts the channel lifetime.
 class WebSocketGateway : public QObject
 {
     Q_OBJECT
@@ -25,7 +28,8 @@ class WebSocketGateway : public QObject
 public:
     static constexpr int HandshakeTimeoutMs = 10000;
 
-    explicit WebSocketGateway(ChannelService *channels, QObject *parent = nullptr);
+    WebSocketGateway(ChannelService *channels, KeepAlivePolicy keepAlive,
+                     QObject *parent = nullptr);
     ~WebSocketGateway() override;
 
     static QString subprotocol();
@@ -37,7 +41,7 @@ public:
     // Closes every connection with close code 1001 (going away) and stops listening.
     void shutdown();
 
-    int connectionCount() const { return static_cast<int>(m_connections.size()); }
+    int connectionCount() const { return static_cast<int>(m_sessions.size()); }
 
 private:
     void acceptTcpConnections();
@@ -45,14 +49,15 @@ private:
     void rejectHandshake(QTcpSocket *socket, int status, const QString &reason);
     void acceptWebSockets();
     void attach(QWebSocket *socket, const QString &channelId);
-    void handleTextMessage(const QString &channelId, QWebSocket *socket, const QString &message);
     void flush(const QString &channelId);
     void closeChannel(const QString &channelId, const QString &reason);
 
     ChannelService *m_channels;
+    KeepAlivePolicy m_keepAlive;
     QTcpServer m_tcpServer;
     QWebSocketServer m_webSocketServer;
-    QHash<QString, QPointer<QWebSocket>> m_connections;
+    // The active session of each channel, by channelId.
+    QHash<QString, QPointer<WebSocketSession>> m_sessions;
 };
 
 } // namespace Marquee

@@ -2,29 +2,57 @@
 
 #include "contentnegotiation.h"
 #include "logging.h"
+#include "pendingresponse.h"
 
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
+#include <QTcpSocket>
 
 namespace Marquee {
 
-void ApiServer::writeResponse(const QHttpServerRequest &request, QTcpSocket *socket,
-                              const HttpResponse &response)
+void ApiServer::writeResponse(const HttpRequest &request, QTcpSocket *socket,
+                              const HttpResponse &unrendered)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    // Deferred responses are rendered here, in the format negotiated when they arrived.
+    HttpResponse response = unrendered;
+    response.render(request.responseFormat);
+
+    // The response is written as QHttpServerResponder 6.4 writes it, but without a
+    // responder, because a responder needs the QHttpServerRequest that a deferred response
+    // can no longer rely on.
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+            + HttpResponse::reasonPhrase(response.status) + "\r\n";
     for (const auto &[name, value] : response.headers)
-        responder.writeHeader(name, value);
+        head += name + ": " + value + "\r\n";
 
     // A 204 has no body and must not state a length (RFC 9110, section 8.6). A HEAD
-    // response states the length of the GET body without sending it. writeBody() also
-    // ends the header block, so it runs in every case.
+    // response states the length of the GET body without sending it.
     if (response.status != 204)
-        responder.writeHeader(QByteArrayLiteral("Content-Length"),
-                              QByteArray::number(response.body.size()));
-    const bool sendsBody = response.status != 204
-            && request.method() != QHttpServerRequest::Method::Head;
-    responder.writeBody(sendsBody ? response.body : QByteArray());
+        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    head += "\r\n";
+
+    const bool sendsBody = response.status != 204 && request.method != QLatin1String("HEAD");
+    socket->write(sendsBody ? head + response.body : head);
+}
+
+void ApiServer::finishPendingResponse(QTcpSocket *socket)
+{
+    const auto pendingResponses =
+            socket->findChildren<PendingResponse *>(Qt::FindDirectChildrenOnly);
+    for (PendingResponse *pending : pendingResponses) {
+        if (!pending->isOpen())
+            continue;
+
+        pending->interrupt();
+        // An owner that did not respond leaves the client waiting forever otherwise.
+        if (pending->isOpen()) {
+            qCWarning(lcHttp) << "A pending" << pending->request().method
+                              << pending->request().encodedPath()
+                              << "was not answered when the next request arrived";
+            pending->respond(HttpResponse::error(RequestError::internalError(
+                    QStringLiteral("the request was interrupted by the next request on its "
+                                   "connection"))));
+        }
+    }
 }
 
 ApiServer::ApiServer(QObject *parent) : QAbstractHttpServer(parent) { }
@@ -32,6 +60,7 @@ ApiServer::ApiServer(QObject *parent) : QAbstractHttpServer(parent) { }
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     HttpRequest copy = HttpRequest::fromServerRequest(request);
+    finishPendingResponse(socket);
 
     // A client that accepts neither format gets the 406 in JSON, the default.
     HttpResponse response;
@@ -40,11 +69,17 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         response = HttpResponse::error(RequestError::notAcceptable(
                 QString::fromLatin1(copy.header("accept")),
                 {QStringLiteral("application/json"), QStringLiteral("application/xml")}));
-        response.render(BodyFormat::Json);
     } else {
         copy.responseFormat = *format;
         response = m_router.dispatch(copy);
-        response.render(*format);
+    }
+    response.render(copy.responseFormat);
+
+    if (response.isDeferred()) {
+        qCDebug(lcHttp) << copy.method << copy.encodedPath() << "deferred";
+        auto *pending = new PendingResponse(copy, socket, &ApiServer::writeResponse);
+        response.deferredCallback(pending);
+        return true;
     }
 
     if (response.status >= 500) {
@@ -54,7 +89,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         qCDebug(lcHttp) << copy.method << copy.encodedPath() << response.status;
     }
 
-    writeResponse(request, socket, response);
+    writeResponse(copy, socket, response);
     return true;
 }
 
@@ -63,8 +98,7 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
     // handleRequest() writes a response for every request, so this runs only if that changes.
     HttpResponse response = HttpResponse::error(
             RequestError::notFound(QStringLiteral("resource"), request.url().path()));
-    response.render(BodyFormat::Json);
-    writeResponse(request, socket, response);
+    writeResponse(HttpRequest::fromServerRequest(request), socket, response);
 }
 
 } // namespace Marquee

@@ -6,9 +6,14 @@
 
 namespace Marquee {
 
-// The REST listener. Every request is copied into an HttpRequest, dispatched through the
-// Router and responded to before handleRequest() returns, so no route keeps a reference to
-// the connection's request object.
+// The REST listener. Every request is copied into an HttpRequest and dispatched through the
+// Router. Most routes respond before handleRequest() returns; a route that returns
+// HttpResponse::deferred() gets a PendingResponse and responds later (the long poll). No route
+// keeps a reference to the connection's request object, which the connection reuses.
+//
+// A request that arrives on a connection whose previous request is still pending first
+// interrupts that one: its owner answers it at once, so responses keep the request order
+// that HTTP/1.1 requires, and only then is the new request dispatched.
 // NOTE: QHttpServer 6.4 reads a whole request body into memory with no size limit. A
 // guard in front of it, with header and body size checks on the socket, is still missing.
 class ApiServer : public QAbstractHttpServer
@@ -25,8 +30,13 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    static void writeResponse(const QHttpServerRequest &request, QTcpSocket *socket,
+    // The one place that writes a response. request is the copy taken when the request
+    // arrived, so a deferred response is written correctly after the connection has read
+    // another request.
+    static void writeResponse(const HttpRequest &request, QTcpSocket *socket,
                               const HttpResponse &response);
+    // Responds to a pending request on socket before a new request on it is handled.
+    static void finishPendingResponse(QTcpSocket *socket);
 
     Router m_router;
 };

@@ -2,6 +2,9 @@
 
 #include "bodyformat.h"
 #include "channels/channelservice.h"
+#include "channels/longpollgateway.h"
+#include "longpollingrequest.h"
+#include "notificationchannellifetime.h"
 #include "requestbody.h"
 #include "router.h"
 #include "urlbuilder.h"
@@ -28,12 +31,23 @@ FormShape channelFormShape()
              field("maxWaitTime", {QStringLiteral("channelData"), QStringLiteral("maxWaitTime")})}};
 }
 
+// The form fields of a long poll (Appendix C). The specification defines none besides
+// the empty parameters element, so this server reads its maxWaitTime extension only.
+FormShape pollFormShape()
+{
+    return {QStringLiteral("longPollingRequestParameters"),
+            {FormField{QStringLiteral("maxWaitTime"), {QStringLiteral("maxWaitTime")}}}};
+}
+
 } // namespace
 
-void addChannelRoutes(Router &router, ChannelService *channels, const UrlBuilder *urls)
+void addChannelRoutes(Router &router, ChannelService *channels, LongPollGateway *longPolls,
+                      const UrlBuilder *urls)
 {
     const QString list = QStringLiteral("/notificationchannel/v1/{userId}/channels");
     const QString single = list + QStringLiteral("/{channelId}");
+    const QString lifetime = single + QStringLiteral("/channelLifetime");
+    const QString notifications = single + QStringLiteral("/notifications");
 
     router.addRoute(QStringLiteral("GET"), list, [channels, urls](const HttpRequest &request) {
         const QString userId = request.variable(QStringLiteral("userId"));
@@ -91,6 +105,54 @@ void addChannelRoutes(Router &router, ChannelService *channels, const UrlBuilder
         if (!deleted)
             return HttpResponse::error(deleted.error());
         return HttpResponse::noContent();
+    });
+
+    router.addRoute(QStringLiteral("GET"), lifetime, [channels](const HttpRequest &request) {
+        if (const auto empty = requireEmptyBody(request); !empty)
+            return HttpResponse::error(empty.error());
+        const auto remaining = channels->channelLifetime(
+                request.variable(QStringLiteral("userId")),
+                request.variable(QStringLiteral("channelId")));
+        if (!remaining)
+            return HttpResponse::error(remaining.error());
+        return HttpResponse::document(200, NotificationChannelLifetime{remaining.value()}.toJson());
+    });
+
+    router.addRoute(QStringLiteral("PUT"), lifetime, [channels](const HttpRequest &request) {
+        // An empty body requests the default lifetime, like an absent channelLifetime.
+        NotificationChannelLifetime requested;
+        if (!request.body.trimmed().isEmpty()) {
+            const auto body = readRequestDocument(request);
+            if (!body)
+                return HttpResponse::error(body.error());
+            const auto parsed = NotificationChannelLifetime::fromJson(body.value());
+            if (!parsed)
+                return HttpResponse::error(parsed.error());
+            requested = parsed.value();
+        }
+
+        const auto granted = channels->updateChannelLifetime(
+                request.variable(QStringLiteral("userId")),
+                request.variable(QStringLiteral("channelId")), requested.channelLifetime);
+        if (!granted)
+            return HttpResponse::error(granted.error());
+        return HttpResponse::document(200, NotificationChannelLifetime{granted.value()}.toJson());
+    });
+
+    router.addRoute(QStringLiteral("POST"), notifications, [longPolls](const HttpRequest &request) {
+        // The spec's empty longPollingRequestParameters may come as no body at all.
+        LongPollingRequest parameters;
+        if (!request.body.trimmed().isEmpty()) {
+            const auto body = readRequestDocument(request, pollFormShape());
+            if (!body)
+                return HttpResponse::error(body.error());
+            const auto parsed = LongPollingRequest::fromJson(body.value());
+            if (!parsed)
+                return HttpResponse::error(parsed.error());
+            parameters = parsed.value();
+        }
+        return longPolls->poll(request.variable(QStringLiteral("userId")),
+                               request.variable(QStringLiteral("channelId")), parameters);
     });
 }
 

@@ -33,7 +33,8 @@ void NotificationSender::send(const QUrl &notifyURL, const QJsonObject &body, QO
                               Completion completion)
 {
     if (const std::optional<QString> callbackId = m_urls->callbackIdOf(notifyURL)) {
-        const Result<void> delivered = m_channels->deliver(*callbackId, body);
+        const Result<void> delivered = m_channels->deliver(
+                *callbackId, QJsonDocument(body).toJson(QJsonDocument::Compact), BodyFormat::Json);
         if (delivered)
             completion(Outcome::Delivered, QString());
         else

@@ -13,7 +13,7 @@ namespace {
 
 const QString SelectColumns = QStringLiteral(
         "SELECT id, user_id, callback_id, channel_type, client_correlator, application_tag, "
-        "max_notifications, lifetime, expires_at FROM channels ");
+        "max_notifications, lifetime, expires_at, max_wait_time FROM channels ");
 
 StoredChannel channelFromRow(const QSqlQuery &query)
 {
@@ -27,6 +27,8 @@ StoredChannel channelFromRow(const QSqlQuery &query)
     channel.maxNotifications = query.value(6).toLongLong();
     channel.lifetime = query.value(7).toLongLong();
     channel.expiresAt = query.value(8).toLongLong();
+    if (!query.value(9).isNull())
+        channel.maxWaitTime = query.value(9).toLongLong();
     return channel;
 }
 
@@ -58,8 +60,8 @@ bool ChannelRepository::insert(const StoredChannel &channel, const QString &repl
 
     query.prepare(QStringLiteral(
             "INSERT INTO channels (id, user_id, callback_id, channel_type, client_correlator, "
-            "application_tag, max_notifications, lifetime, expires_at, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "application_tag, max_notifications, lifetime, expires_at, created_at, "
+            "max_wait_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(channel.id);
     query.addBindValue(channel.userId);
     query.addBindValue(channel.callbackId);
@@ -70,6 +72,7 @@ bool ChannelRepository::insert(const StoredChannel &channel, const QString &repl
     query.addBindValue(channel.lifetime);
     query.addBindValue(channel.expiresAt);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(channel.maxWaitTime ? QVariant(*channel.maxWaitTime) : QVariant());
     if (query.exec())
         return transaction.commit();
 
@@ -160,19 +163,21 @@ bool ChannelRepository::remove(const QString &channelId)
     return false;
 }
 
-bool ChannelRepository::enqueue(const QString &channelId, const QList<QByteArray> &payloads)
+bool ChannelRepository::enqueue(const QString &channelId,
+                                const QList<QueuedNotification> &notifications)
 {
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return false;
 
     QSqlQuery query(m_database);
-    query.prepare(QStringLiteral("INSERT INTO channel_outbox (channel_id, payload, queued_at) "
-                                 "VALUES (?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO channel_outbox (channel_id, payload, format, "
+                                 "queued_at) VALUES (?, ?, ?, ?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const QByteArray &payload : payloads) {
+    for (const QueuedNotification &notification : notifications) {
         query.addBindValue(channelId);
-        query.addBindValue(QString::fromUtf8(payload));
+        query.addBindValue(QString::fromUtf8(notification.payload));
+        query.addBindValue(bodyFormatName(notification.format));
         query.addBindValue(now);
         if (!query.exec()) {
             qCWarning(lcDatabase) << "Cannot queue a notification for channel" << channelId
@@ -186,8 +191,8 @@ bool ChannelRepository::enqueue(const QString &channelId, const QList<QByteArray
 QList<OutboxEntry> ChannelRepository::pending(const QString &channelId, qint64 limit) const
 {
     QSqlQuery query(m_database);
-    query.prepare(QStringLiteral("SELECT id, payload FROM channel_outbox WHERE channel_id = ? "
-                                 "ORDER BY id LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT id, payload, format FROM channel_outbox "
+                                 "WHERE channel_id = ? ORDER BY id LIMIT ?"));
     query.addBindValue(channelId);
     query.addBindValue(limit);
 
@@ -197,8 +202,13 @@ QList<OutboxEntry> ChannelRepository::pending(const QString &channelId, qint64 l
                               << query.lastError().text();
         return entries;
     }
-    while (query.next())
-        entries.append(OutboxEntry{query.value(0).toLongLong(), query.value(1).toByteArray()});
+    while (query.next()) {
+        // The CHECK constraint admits only known names.
+        const BodyFormat format = bodyFormatFromName(query.value(2).toString())
+                                          .value_or(BodyFormat::Json);
+        entries.append(OutboxEntry{query.value(0).toLongLong(), query.value(1).toByteArray(),
+                                   format});
+    }
     return entries;
 }
 

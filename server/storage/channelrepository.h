@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bodyformat.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSqlDatabase>
@@ -19,6 +21,8 @@ struct StoredChannel
     QString clientCorrelator;
     QString applicationTag;
     qint64 maxNotifications = 0;
+    // LongPolling only, seconds.
+    std::optional<qint64> maxWaitTime;
     // Granted lifetime in seconds.
     qint64 lifetime = 0;
     // Milliseconds since the Unix epoch.
@@ -29,7 +33,16 @@ struct StoredChannel
 struct OutboxEntry
 {
     qint64 id = 0;
+    // One notification with its root element, in format.
     QByteArray payload;
+    BodyFormat format = BodyFormat::Json;
+};
+
+// A notification to append to an outbox.
+struct QueuedNotification
+{
+    QByteArray payload;
+    BodyFormat format = BodyFormat::Json;
 };
 
 // SQL for channels and their outbox.
@@ -53,8 +66,8 @@ public:
     // Removes the channel and its outbox.
     bool remove(const QString &channelId);
 
-    // Appends payloads to the channel's outbox in order, in one transaction.
-    bool enqueue(const QString &channelId, const QList<QByteArray> &payloads);
+    // Appends notifications to the channel's outbox in order, in one transaction.
+    bool enqueue(const QString &channelId, const QList<QueuedNotification> &notifications);
     // The oldest limit entries of the channel's outbox.
     QList<OutboxEntry> pending(const QString &channelId, qint64 limit) const;
     bool removeEntries(const QList<qint64> &entryIds);

@@ -335,7 +335,7 @@ void tst_BadInput::errorsAreJsonRequestErrors()
                                           .value(QStringLiteral("policyException")).toObject();
     QCOMPARE(exception.value(QStringLiteral("messageId")).toString(), QStringLiteral("POL1023"));
     QCOMPARE(exception.value(QStringLiteral("variables")).toArray(),
-             (QJsonArray{QStringLiteral("OMAPush"), QStringLiteral("WebSockets")}));
+             (QJsonArray{QStringLiteral("OMAPush"), QStringLiteral("WebSockets, LongPolling")}));
     QVERIFY(exception.value(QStringLiteral("text")).toString().contains(QStringLiteral("%2")));
 }
 
