@@ -133,7 +133,7 @@ void Server::createServices(const ServerConfig &config)
     addChannelRoutes(router, m_channelService, &m_urls);
     addCallbackRoutes(router, m_channelService);
     addSubscriptionRoutes(router, m_subscriptionService, &m_urls);
-    addMovieRoutes(router, m_movieService.get());
+    addMovieRoutes(router, m_movieService.get(), &m_urls);
     addHealthRoutes(router, m_database->connection());
 }
 

@@ -165,8 +165,8 @@ void tst_BadInput::rejected_data()
     QTest::newRow("callbacks path: PUT") << QByteArray("PUT")
             << QStringLiteral("/notificationchannel/v1/callbacks/channels") << Json << ValidChannel
             << 405 << "SVC0001" << "POST";
-    QTest::newRow("movie: DELETE") << QByteArray("DELETE") << movie << Json << QByteArray() << 405
-            << "SVC0001" << "GET, PUT, PATCH";
+    QTest::newRow("movie: POST") << QByteArray("POST") << movie << Json << QByteArray() << 405
+            << "SVC0001" << "GET, PUT, PATCH, DELETE";
 
     // Unknown resources.
     QTest::newRow("channel: unknown id") << QByteArray("GET") << channels + QStringLiteral("/nope")
