@@ -12,6 +12,7 @@ namespace Marquee {
 
 class ApiServer;
 class BoxRepository;
+class ChangeLogPruner;
 class ChannelRepository;
 class ChannelService;
 class Database;
@@ -51,11 +52,13 @@ public:
     MovieRepository *movieRepository() const { return m_movieRepository.get(); }
     ChannelService *channelService() const { return m_channelService; }
     SubscriptionService *subscriptionService() const { return m_subscriptionService; }
+    ChangeLogPruner *changeLogPruner() const { return m_changeLogPruner; }
 
 private:
     bool fail(const QString &message);
     bool openStorage(const ServerConfig &config);
     bool seedDemoBox(const ServerConfig &config);
+    bool addBoxOwners(const ServerConfig &config);
     void createServices(const ServerConfig &config);
     bool listen(const ServerConfig &config);
 
@@ -71,6 +74,7 @@ private:
     ChannelService *m_channelService = nullptr;
     NotificationSender *m_notificationSender = nullptr;
     SubscriptionService *m_subscriptionService = nullptr;
+    ChangeLogPruner *m_changeLogPruner = nullptr;
     WebSocketGateway *m_webSocketGateway = nullptr;
     ApiServer *m_apiServer = nullptr;
 };

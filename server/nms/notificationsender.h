@@ -13,6 +13,20 @@
 
 namespace Marquee {
 
+// Retry policy for a remote notifyURL. Times are in milliseconds.
+struct DeliveryPolicy
+{
+    // Attempts per notification, the first included.
+    int maxAttempts = 5;
+    // Delay before the first retry; each further retry waits twice as long.
+    int firstRetryDelay = 500;
+    // Time an attempt may pass without any data moving before it counts as timed out.
+    int requestTimeout = 10000;
+};
+
+// The body format a subscription asked for in callbackReference.notificationFormat.
+enum class NotificationFormat { Json, Xml };
+
 // Delivers notification bodies to notifyURLs. A notifyURL that is one of this server's
 // callbackURLs goes straight to ChannelService::deliver(), the same entry point as an
 // HTTP POST to it. Any other URL gets an HTTP POST with retries.
@@ -31,26 +45,34 @@ public:
     };
     using Completion = std::function<void(Outcome outcome, const QString &detail)>;
 
-    // Attempts per notification to a remote notifyURL, and the delay before the first
-    // retry in milliseconds; each further retry waits twice as long.
-    static constexpr int MaxAttempts = 5;
-    static constexpr int FirstRetryDelayMs = 500;
-    static constexpr int RequestTimeoutMs = 10000;
+    NotificationSender(ChannelService *channels, const UrlBuilder *urls, DeliveryPolicy policy,
+                       QObject *parent = nullptr);
 
-    NotificationSender(ChannelService *channels, const UrlBuilder *urls, QObject *parent = nullptr);
+    // Encodes a notification body in format for an HTTP POST, with its Content-Type.
+    static QByteArray encode(const QJsonObject &body, NotificationFormat format,
+                             QByteArray *contentType);
 
     // Sends body to notifyURL and calls completion once, with context as the receiver
-    // guard: completion is not called if context is destroyed first. An in-process
-    // delivery completes before send() returns.
-    void send(const QUrl &notifyURL, const QJsonObject &body, QObject *context,
-              Completion completion);
+    // guard: completion is not called if context is destroyed first. A remote notifyURL
+    // gets body in format; an in-process delivery hands the JSON body to the channel,
+    // which encodes it for its own client, and completes before send() returns.
+    void send(const QUrl &notifyURL, const QJsonObject &body, NotificationFormat format,
+              QObject *context, Completion completion);
 
 private:
-    void post(const QUrl &notifyURL, const QByteArray &payload, int attempt,
-              QPointer<QObject> context, Completion completion);
+    struct Attempt
+    {
+        QUrl notifyURL;
+        QByteArray payload;
+        QByteArray contentType;
+        int number = 1;
+    };
+
+    void post(const Attempt &attempt, QPointer<QObject> context, Completion completion);
 
     ChannelService *m_channels;
     const UrlBuilder *m_urls;
+    DeliveryPolicy m_policy;
     QNetworkAccessManager m_network;
 };
 

@@ -216,9 +216,9 @@ void tst_BadInput::rejected_data()
     QTest::newRow("subscription: unknown callbackURL of ours") << QByteArray("POST") << subscriptions
             << Json << subscriptionWith(R"("callbackReference":{"notifyURL":"{callbackURL}x"})")
             << 400 << "SVC0002" << "nmsSubscription.callbackReference.notifyURL";
-    QTest::newRow("subscription: filter") << QByteArray("POST") << subscriptions << Json
+    QTest::newRow("subscription: empty filter") << QByteArray("POST") << subscriptions << Json
             << subscriptionWith(notify + R"(,"filter":{"criterion":[]})") << 400 << "SVC0002"
-            << "nmsSubscription.filter";
+            << "nmsSubscription.filter.criterion";
     QTest::newRow("subscription: XML notifications") << QByteArray("POST") << subscriptions << Json
             << subscriptionWith(R"("callbackReference":{"notifyURL":"{callbackURL}","notificationFormat":"XML"})")
             << 400 << "SVC0002" << "nmsSubscription.callbackReference.notificationFormat";
