@@ -1,47 +1,12 @@
 #include "apiserver.h"
 
+#include "contentnegotiation.h"
 #include "logging.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 
 namespace Marquee {
-
-namespace {
-
-// Whether an Accept header admits application/json. The most specific media range that
-// matches decides (application/json, then application/*, then */*), and a quality of 0
-// rules the type out. A missing header admits anything.
-bool acceptsJson(const QByteArray &accept)
-{
-    if (accept.trimmed().isEmpty())
-        return true;
-
-    int bestSpecificity = 0;
-    bool accepted = false;
-    for (const QByteArray &range : accept.split(',')) {
-        const QList<QByteArray> parts = range.split(';');
-        const QByteArray mediaRange = parts.first().trimmed().toLower();
-        const int specificity = mediaRange == "application/json" ? 3
-                : mediaRange == "application/*"                 ? 2
-                : mediaRange == "*/*"                           ? 1
-                                                                : 0;
-        if (specificity <= bestSpecificity)
-            continue;
-
-        double quality = 1.0;
-        for (qsizetype i = 1; i < parts.size(); ++i) {
-            const QByteArray parameter = parts.at(i).trimmed().toLower();
-            if (parameter.startsWith("q="))
-                quality = parameter.mid(2).toDouble();
-        }
-        bestSpecificity = specificity;
-        accepted = quality > 0.0;
-    }
-    return accepted;
-}
-
-} // namespace
 
 void ApiServer::writeResponse(const QHttpServerRequest &request, QTcpSocket *socket,
                               const HttpResponse &response)
@@ -66,14 +31,20 @@ ApiServer::ApiServer(QObject *parent) : QAbstractHttpServer(parent) { }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const HttpRequest copy = HttpRequest::fromServerRequest(request);
+    HttpRequest copy = HttpRequest::fromServerRequest(request);
 
+    // A client that accepts neither format gets the 406 in JSON, the default.
     HttpResponse response;
-    if (!acceptsJson(copy.header("accept"))) {
+    const std::optional<BodyFormat> format = negotiateResponseFormat(copy.header("accept"));
+    if (!format) {
         response = HttpResponse::error(RequestError::notAcceptable(
-                QString::fromLatin1(copy.header("accept")), {QStringLiteral("application/json")}));
+                QString::fromLatin1(copy.header("accept")),
+                {QStringLiteral("application/json"), QStringLiteral("application/xml")}));
+        response.render(BodyFormat::Json);
     } else {
+        copy.responseFormat = *format;
         response = m_router.dispatch(copy);
+        response.render(*format);
     }
 
     if (response.status >= 500) {
@@ -90,9 +61,10 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // handleRequest() writes a response for every request, so this runs only if that changes.
-    writeResponse(request, socket,
-                  HttpResponse::error(RequestError::notFound(QStringLiteral("resource"),
-                                                             request.url().path())));
+    HttpResponse response = HttpResponse::error(
+            RequestError::notFound(QStringLiteral("resource"), request.url().path()));
+    response.render(BodyFormat::Json);
+    writeResponse(request, socket, response);
 }
 
 } // namespace Marquee

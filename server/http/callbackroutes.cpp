@@ -11,7 +11,7 @@ void addCallbackRoutes(Router &router, ChannelService *channels)
     router.addRoute(QStringLiteral("POST"),
                     QStringLiteral("/notificationchannel/v1/callbacks/{callbackId}"),
                     [channels](const HttpRequest &request) {
-                        const auto body = readJsonBody(request);
+                        const auto body = readRequestDocument(request);
                         if (!body)
                             return HttpResponse::error(body.error());
 

@@ -1,5 +1,6 @@
 #include "channelroutes.h"
 
+#include "bodyformat.h"
 #include "channels/channelservice.h"
 #include "requestbody.h"
 #include "router.h"
@@ -8,6 +9,26 @@
 #include <QJsonArray>
 
 namespace Marquee {
+
+namespace {
+
+// The form fields of a channel creation request (Appendix C of the specification).
+FormShape channelFormShape()
+{
+    const auto field = [](const char *name, QStringList path) {
+        return FormField{QString::fromLatin1(name), path};
+    };
+    return {QStringLiteral("notificationChannel"),
+            {field("clientCorrelator", {QStringLiteral("clientCorrelator")}),
+             field("applicationTag", {QStringLiteral("applicationTag")}),
+             field("channelType", {QStringLiteral("channelType")}),
+             field("channelLifetime", {QStringLiteral("channelLifetime")}),
+             field("maxNotifications",
+                   {QStringLiteral("channelData"), QStringLiteral("maxNotifications")}),
+             field("maxWaitTime", {QStringLiteral("channelData"), QStringLiteral("maxWaitTime")})}};
+}
+
+} // namespace
 
 void addChannelRoutes(Router &router, ChannelService *channels, const UrlBuilder *urls)
 {
@@ -27,16 +48,25 @@ void addChannelRoutes(Router &router, ChannelService *channels, const UrlBuilder
                 {QStringLiteral("notificationChannel"), items},
                 {QStringLiteral("resourceURL"),
                  QString::fromUtf8(urls->channelsURL(userId).toEncoded())}};
-        return HttpResponse::json(200, {{QStringLiteral("notificationChannelList"), channelList}});
+        return HttpResponse::document(200, {{QStringLiteral("notificationChannelList"), channelList}});
     });
 
     router.addRoute(QStringLiteral("POST"), list, [channels](const HttpRequest &request) {
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request, channelFormShape());
         if (!body)
             return HttpResponse::error(body.error());
         const auto requested = NotificationChannel::fromJson(body.value());
         if (!requested)
             return HttpResponse::error(requested.error());
+
+        // Appendix C defines the form encoding for polling channels only.
+        const bool isForm = bareMediaType(request.header("content-type"))
+                == "application/x-www-form-urlencoded";
+        if (isForm && requested->channelType == QLatin1String("WebSockets")) {
+            return HttpResponse::error(RequestError::unsupportedMediaType(
+                    QStringLiteral("application/x-www-form-urlencoded for a WebSockets channel"),
+                    {QStringLiteral("application/json"), QStringLiteral("application/xml")}));
+        }
 
         const auto result = channels->createChannel(request.variable(QStringLiteral("userId")),
                                                     requested.value());
@@ -50,7 +80,7 @@ void addChannelRoutes(Router &router, ChannelService *channels, const UrlBuilder
                                                request.variable(QStringLiteral("channelId")));
         if (!channel)
             return HttpResponse::error(channel.error());
-        return HttpResponse::json(200, channel->toJson());
+        return HttpResponse::document(200, channel->toJson());
     });
 
     router.addRoute(QStringLiteral("DELETE"), single, [channels](const HttpRequest &request) {

@@ -13,7 +13,7 @@ void addHealthRoutes(Router &router, QSqlDatabase database)
         if (!query.exec(QStringLiteral("SELECT 1")))
             return HttpResponse::error(
                     RequestError::internalError(QStringLiteral("the database query failed")));
-        return HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
+        return HttpResponse::document(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bodyformat.h"
 #include "headerlist.h"
 
 #include <QByteArray>
@@ -26,6 +27,9 @@ struct HttpRequest
     HeaderList headers;
     QByteArray body;
     QHostAddress remoteAddress;
+    // The response format negotiated from Accept; responses written later, such as the
+    // answer to a parked long poll, use it too.
+    BodyFormat responseFormat = BodyFormat::Json;
     // Path variables of the matched route, percent-decoded once.
     QHash<QString, QString> pathVariables;
 

@@ -1,21 +1,22 @@
 #include "httpresponse.h"
 
+#include "omaxml.h"
+
 #include <QJsonDocument>
 
 namespace Marquee {
 
-HttpResponse HttpResponse::json(int status, const QJsonObject &document)
+HttpResponse HttpResponse::document(int status, const QJsonObject &content)
 {
     HttpResponse response;
     response.status = status;
-    response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
-    response.body = QJsonDocument(document).toJson(QJsonDocument::Compact);
+    response.content = content;
     return response;
 }
 
 HttpResponse HttpResponse::error(const RequestError &error)
 {
-    return json(error.httpStatus, error.toJson());
+    return document(error.httpStatus, error.toJson());
 }
 
 HttpResponse HttpResponse::methodNotAllowed(const QString &method, const QStringList &allowed)
@@ -28,7 +29,7 @@ HttpResponse HttpResponse::methodNotAllowed(const QString &method, const QString
 
 HttpResponse HttpResponse::created(const QUrl &location, const QJsonObject &document)
 {
-    HttpResponse response = json(201, document);
+    HttpResponse response = HttpResponse::document(201, document);
     response.headers.append({QByteArrayLiteral("Location"), location.toEncoded()});
     return response;
 }
@@ -38,6 +39,17 @@ HttpResponse HttpResponse::noContent()
     HttpResponse response;
     response.status = 204;
     return response;
+}
+
+void HttpResponse::render(BodyFormat format)
+{
+    if (!content)
+        return;
+
+    body = format == BodyFormat::Xml ? OmaXml::fromJson(*content)
+                                     : QJsonDocument(*content).toJson(QJsonDocument::Compact);
+    headers.append({QByteArrayLiteral("Content-Type"), mediaTypeOf(format)});
+    content.reset();
 }
 
 QByteArray HttpResponse::header(QByteArrayView name) const

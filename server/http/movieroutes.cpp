@@ -24,7 +24,7 @@ HttpResponse movieResponse(const Result<Movie> &movie)
 {
     if (!movie)
         return HttpResponse::error(movie.error());
-    return withEntityTag(HttpResponse::json(200, movie->toJson()), movie.value());
+    return withEntityTag(HttpResponse::document(200, movie->toJson()), movie.value());
 }
 
 QString encoded(const QUrl &url)
@@ -69,7 +69,7 @@ void addMovieRoutes(Router &router, MovieService *movies, const UrlBuilder *urls
         }
         const QJsonObject boxList{{QStringLiteral("box"), items},
                                   {QStringLiteral("resourceURL"), encoded(urls->boxesURL())}};
-        return HttpResponse::json(200, {{QStringLiteral("boxList"), boxList}});
+        return HttpResponse::document(200, {{QStringLiteral("boxList"), boxList}});
     });
 
     router.addRoute(QStringLiteral("GET"), list, [movies](const HttpRequest &request) {
@@ -85,11 +85,11 @@ void addMovieRoutes(Router &router, MovieService *movies, const UrlBuilder *urls
                               {QStringLiteral("resourceURL"), encoded(page->resourceURL)}};
         if (!page->nextURL.isEmpty())
             movieList.insert(QStringLiteral("nextURL"), encoded(page->nextURL));
-        return HttpResponse::json(200, {{QStringLiteral("movieList"), movieList}});
+        return HttpResponse::document(200, {{QStringLiteral("movieList"), movieList}});
     });
 
     router.addRoute(QStringLiteral("POST"), list, [movies](const HttpRequest &request) {
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request);
         if (!body)
             return HttpResponse::error(body.error());
         const auto created = movies->create(request.variable(QStringLiteral("boxId")),
@@ -109,7 +109,7 @@ void addMovieRoutes(Router &router, MovieService *movies, const UrlBuilder *urls
         const auto condition = IfMatch::parse(request.header("if-match"));
         if (!condition)
             return HttpResponse::error(condition.error());
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request);
         if (!body)
             return HttpResponse::error(body.error());
         return movieResponse(movies->replace(request.variable(QStringLiteral("boxId")),
@@ -123,7 +123,7 @@ void addMovieRoutes(Router &router, MovieService *movies, const UrlBuilder *urls
             return HttpResponse::error(condition.error());
         if (const auto type = requireMergePatchType(request); !type)
             return HttpResponse::error(type.error());
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request);
         if (!body)
             return HttpResponse::error(body.error());
         return movieResponse(movies->patch(request.variable(QStringLiteral("boxId")),

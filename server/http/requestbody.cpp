@@ -1,27 +1,21 @@
 #include "requestbody.h"
 
+#include "bodyformat.h"
+#include "omaxml.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <optional>
+
 namespace Marquee {
 
-Result<QJsonObject> readJsonBody(const HttpRequest &request)
+namespace {
+
+Result<QJsonObject> readJson(const QByteArray &body)
 {
-    const QByteArray contentType = request.header("content-type");
-    const QByteArray mediaType = contentType.split(';').first().trimmed().toLower();
-    const bool isJson = mediaType.isEmpty() || mediaType == "application/json"
-            || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
-    if (!isJson) {
-        return RequestError::unsupportedMediaType(QString::fromLatin1(contentType),
-                                                  {QStringLiteral("application/json")});
-    }
-
-    if (request.body.trimmed().isEmpty())
-        return RequestError::malformedBody(QStringLiteral("JSON"),
-                                           QStringLiteral("the request body is empty"));
-
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return RequestError::malformedBody(QStringLiteral("JSON"),
                                            QStringLiteral("%1 at offset %2")
@@ -34,6 +28,45 @@ Result<QJsonObject> readJsonBody(const HttpRequest &request)
                                                           "one root element"));
     }
     return document.object();
+}
+
+Result<QJsonObject> readDocument(const HttpRequest &request, const FormShape *form)
+{
+    const QByteArray contentType = request.header("content-type");
+    const QByteArray mediaType = bareMediaType(contentType);
+
+    if (form && mediaType == "application/x-www-form-urlencoded")
+        return formToJson(request.body, form->root, form->fields);
+
+    const std::optional<BodyFormat> format =
+            mediaType.isEmpty() ? BodyFormat::Json : bodyFormatOfMediaType(mediaType);
+    if (!format) {
+        QStringList supported{QStringLiteral("application/json"), QStringLiteral("application/xml")};
+        if (form)
+            supported.append(QStringLiteral("application/x-www-form-urlencoded"));
+        return RequestError::unsupportedMediaType(QString::fromLatin1(contentType), supported);
+    }
+
+    const QString formatName = *format == BodyFormat::Xml ? QStringLiteral("XML")
+                                                          : QStringLiteral("JSON");
+    if (request.body.trimmed().isEmpty())
+        return RequestError::malformedBody(formatName, QStringLiteral("the request body is empty"));
+
+    if (*format == BodyFormat::Xml)
+        return OmaXml::toJson(request.body);
+    return readJson(request.body);
+}
+
+} // namespace
+
+Result<QJsonObject> readRequestDocument(const HttpRequest &request)
+{
+    return readDocument(request, nullptr);
+}
+
+Result<QJsonObject> readRequestDocument(const HttpRequest &request, const FormShape &form)
+{
+    return readDocument(request, &form);
 }
 
 Result<void> requireEmptyBody(const HttpRequest &request)

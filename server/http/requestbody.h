@@ -1,16 +1,31 @@
 #pragma once
 
+#include "formbody.h"
 #include "httprequest.h"
 #include "result.h"
 
 #include <QJsonObject>
+#include <QList>
+#include <QString>
 
 namespace Marquee {
 
-// Decodes a JSON request body into an object. The Content-Type must be application/json
-// or another +json type; a body without a Content-Type is read as JSON. Anything else
-// is 415, and unparseable JSON is 400 SVC0001 with the parser's message and offset.
-Result<QJsonObject> readJsonBody(const HttpRequest &request);
+// The application/x-www-form-urlencoded shape of a request, for the operations that
+// accept one: the root element it stands for and where each field goes.
+struct FormShape
+{
+    QString root;
+    QList<FormField> fields;
+};
+
+// Decodes a request body into an OMA document in its JSON form, whatever format it
+// came in, so one decoder reads JSON and XML alike. The Content-Type selects the format.
+// JSON is application/json or any +json type, and so is a body without a Content-Type.
+// XML is application/xml, text/xml or any +xml type, converted by OmaXml::toJson. With a
+// FormShape, application/x-www-form-urlencoded is accepted too. Any other type is 415,
+// and a body that does not parse is 400 SVC0001 naming the format and the fault.
+Result<QJsonObject> readRequestDocument(const HttpRequest &request);
+Result<QJsonObject> readRequestDocument(const HttpRequest &request, const FormShape &form);
 
 // 400 unless the request has no body, for methods that take none.
 Result<void> requireEmptyBody(const HttpRequest &request);

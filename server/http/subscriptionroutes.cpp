@@ -29,11 +29,11 @@ void addSubscriptionRoutes(Router &router, SubscriptionService *subscriptions,
                 {QStringLiteral("subscription"), items},
                 {QStringLiteral("resourceURL"),
                  QString::fromUtf8(urls->subscriptionsURL(storeName, boxId).toEncoded())}};
-        return HttpResponse::json(200, {{QStringLiteral("nmsSubscriptionList"), subscriptionList}});
+        return HttpResponse::document(200, {{QStringLiteral("nmsSubscriptionList"), subscriptionList}});
     });
 
     router.addRoute(QStringLiteral("POST"), list, [subscriptions](const HttpRequest &request) {
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request);
         if (!body)
             return HttpResponse::error(body.error());
         const auto requested = NmsSubscription::fromJson(body.value());
@@ -56,11 +56,11 @@ void addSubscriptionRoutes(Router &router, SubscriptionService *subscriptions,
                 request.variable(QStringLiteral("subscriptionId")));
         if (!found)
             return HttpResponse::error(found.error());
-        return HttpResponse::json(200, found->toJson());
+        return HttpResponse::document(200, found->toJson());
     });
 
     router.addRoute(QStringLiteral("POST"), single, [subscriptions](const HttpRequest &request) {
-        const auto body = readJsonBody(request);
+        const auto body = readRequestDocument(request);
         if (!body)
             return HttpResponse::error(body.error());
         const auto update = NmsSubscriptionUpdate::fromJson(body.value());
@@ -73,7 +73,7 @@ void addSubscriptionRoutes(Router &router, SubscriptionService *subscriptions,
                 request.variable(QStringLiteral("subscriptionId")), update.value());
         if (!updated)
             return HttpResponse::error(updated.error());
-        return HttpResponse::json(200, updated->toJson());
+        return HttpResponse::document(200, updated->toJson());
     });
 
     router.addRoute(QStringLiteral("DELETE"), single, [subscriptions](const HttpRequest &request) {

@@ -264,8 +264,8 @@ void tst_BadInput::rejected_data()
     QTest::newRow("movie: put other id") << QByteArray("PUT") << movie << Json
             << QByteArray(R"({"movie":{"id":"other","title":"X","premiereDate":"2021-01-01"}})")
             << 400 << "SVC0002" << "movie.id";
-    QTest::newRow("movie: put XML") << QByteArray("PUT") << movie << QByteArray("application/xml")
-            << QByteArray("<movie/>") << 415 << "SVC0001" << "";
+    QTest::newRow("movie: put CSV") << QByteArray("PUT") << movie << QByteArray("text/csv")
+            << QByteArray("title,year") << 415 << "SVC0001" << "";
 }
 
 void tst_BadInput::rejected()
@@ -280,7 +280,7 @@ void tst_BadInput::rejected()
 
     QList<QPair<QByteArray, QByteArray>> headers;
     if (status == 406)
-        headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/xml")});
+        headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("text/html")});
 
     const TestReply reply = m_client.send(method, m_server.url(expand(path)),
                                           expand(QString::fromUtf8(body)).toUtf8(), contentType,
@@ -359,10 +359,15 @@ void tst_BadInput::reservedCharactersInUserId()
 void tst_BadInput::acceptWithZeroQualityRejected()
 {
     const QUrl channels = m_server.url(QStringLiteral("/notificationchannel/v1/alice/channels"));
-    const TestReply excluded = m_client.send("GET", channels, {}, {},
-                                             {{"Accept", "application/json;q=0, */*"}});
+    const TestReply excluded = m_client.send(
+            "GET", channels, {}, {}, {{"Accept", "application/json;q=0, application/xml;q=0, */*"}});
     QCOMPARE(excluded.status, 406);
     QCOMPARE(excluded.messageId(), QStringLiteral("SVC0001"));
+
+    const TestReply xmlOnly = m_client.send("GET", channels, {}, {},
+                                            {{"Accept", "application/json;q=0, */*"}});
+    QCOMPARE(xmlOnly.status, 200);
+    QCOMPARE(xmlOnly.header("Content-Type"), QByteArrayLiteral("application/xml"));
 
     const TestReply wildcard = m_client.send("GET", channels, {}, {},
                                              {{"Accept", "text/html, */*;q=0.8"}});

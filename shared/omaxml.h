@@ -1,0 +1,42 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+class QXmlStreamWriter;
+
+namespace Marquee {
+
+// Converts between OMA documents in JSON form (an object with one root member, as the
+// OMA JSON convention has it) and their XML form. The root element is qualified with the
+// namespace of its API, and its children are unqualified, as in the OMA schemas.
+//
+// JSON to XML is exact for the documents the server writes: arrays become repeated
+// elements, numbers keep their integer form, null becomes an empty element, link gets
+// its rel and href as attributes, and channelData gets its xsi:type.
+//
+// XML to JSON is liberal, for decoding requests: every leaf value becomes a string, a
+// repeated element becomes an array and a single one stays an object, and an empty
+// element becomes null. The JSON decoders accept all of these shapes, so one decoder
+// serves both formats.
+namespace OmaXml {
+
+// Limits of an XML request body. Deeper nesting is rejected rather than followed.
+inline constexpr int MaxDepth = 32;
+
+QByteArray fromJson(const QJsonObject &document);
+
+// Writes the root member of a document as an element, with its namespace declared on
+// it, into a writer that may already hold an enclosing element.
+void writeDocumentElement(QXmlStreamWriter &writer, const QJsonObject &document);
+
+// Decodes an XML document. A document type declaration, malformed XML, nesting beyond
+// MaxDepth, mixed text and elements, and a known root element in a namespace other than
+// its API's are rejected with SVC0001.
+Result<QJsonObject> toJson(const QByteArray &xml);
+
+} // namespace OmaXml
+
+} // namespace Marquee
