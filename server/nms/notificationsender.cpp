@@ -1,6 +1,7 @@
 #include "notificationsender.h"
 
 #include "logging.h"
+#include "omaxml.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -29,18 +30,17 @@ NotificationSender::NotificationSender(ChannelService *channels, const UrlBuilde
     m_network.setTransferTimeout(m_policy.requestTimeout);
 }
 
-QByteArray NotificationSender::encode(const QJsonObject &body, NotificationFormat format,
+QByteArray NotificationSender::encode(const QJsonObject &body, BodyFormat format,
                                       QByteArray *contentType)
 {
-    // TODO: encode XML with the shared OMA XML codec once it is available; until then
-    // SubscriptionService accepts JSON subscriptions only, so format is always Json here.
-    Q_UNUSED(format);
-    *contentType = QByteArrayLiteral("application/json");
+    *contentType = mediaTypeOf(format);
+    if (format == BodyFormat::Xml)
+        return OmaXml::fromJson(body);
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 void NotificationSender::send(const QUrl &notifyURL, const QJsonObject &body,
-                              NotificationFormat format, QObject *context, Completion completion)
+                              BodyFormat format, QObject *context, Completion completion)
 {
     if (const std::optional<QString> callbackId = m_urls->callbackIdOf(notifyURL)) {
         const Result<void> delivered = m_channels->deliver(*callbackId, body);

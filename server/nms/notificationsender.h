@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bodyformat.h"
 #include "channels/channelservice.h"
 #include "urlbuilder.h"
 
@@ -24,9 +25,6 @@ struct DeliveryPolicy
     int requestTimeout = 10000;
 };
 
-// The body format a subscription asked for in callbackReference.notificationFormat.
-enum class NotificationFormat { Json, Xml };
-
 // Delivers notification bodies to notifyURLs. A notifyURL that is one of this server's
 // callbackURLs goes straight to ChannelService::deliver(), the same entry point as an
 // HTTP POST to it. Any other URL gets an HTTP POST with retries.
@@ -49,14 +47,14 @@ public:
                        QObject *parent = nullptr);
 
     // Encodes a notification body in format for an HTTP POST, with its Content-Type.
-    static QByteArray encode(const QJsonObject &body, NotificationFormat format,
+    static QByteArray encode(const QJsonObject &body, BodyFormat format,
                              QByteArray *contentType);
 
     // Sends body to notifyURL and calls completion once, with context as the receiver
     // guard: completion is not called if context is destroyed first. A remote notifyURL
     // gets body in format; an in-process delivery hands the JSON body to the channel,
     // which encodes it for its own client, and completes before send() returns.
-    void send(const QUrl &notifyURL, const QJsonObject &body, NotificationFormat format,
+    void send(const QUrl &notifyURL, const QJsonObject &body, BodyFormat format,
               QObject *context, Completion completion);
 
 private:

@@ -127,15 +127,6 @@ Result<SubscriptionService::Created> SubscriptionService::createSubscription(
     if (!box)
         return box.error();
 
-    // NOTE: XML notifications wait for the shared OMA XML codec; until then they are
-    // rejected rather than sent as JSON, so the client knows what it will get.
-    if (request.callbackReference.notificationFormat == QLatin1String("XML")) {
-        return RequestError::invalidValue(
-                QStringLiteral("nmsSubscription.callbackReference.notificationFormat"),
-                request.callbackReference.notificationFormat,
-                QStringLiteral("only JSON notifications are supported"));
-    }
-
     SubscriptionFilter filter;
     if (request.filter) {
         Result<SubscriptionFilter> parsed = SubscriptionFilter::fromJson(
@@ -412,9 +403,9 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
     eventList.links.append(Link{QStringLiteral("NmsSubscription"),
                                 m_urls->subscriptionURL(stored->storeName, stored->boxId,
                                                         stored->id)});
-    const NotificationFormat format = stored->notificationFormat == QLatin1String("XML")
-            ? NotificationFormat::Xml
-            : NotificationFormat::Json;
+    const BodyFormat format = stored->notificationFormat == QLatin1String("XML")
+            ? BodyFormat::Xml
+            : BodyFormat::Json;
 
     auto *delivery = new QObject(this);
     m_inFlight.insert(subscriptionId, delivery);

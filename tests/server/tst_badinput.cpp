@@ -219,9 +219,6 @@ void tst_BadInput::rejected_data()
     QTest::newRow("subscription: empty filter") << QByteArray("POST") << subscriptions << Json
             << subscriptionWith(notify + R"(,"filter":{"criterion":[]})") << 400 << "SVC0002"
             << "nmsSubscription.filter.criterion";
-    QTest::newRow("subscription: XML notifications") << QByteArray("POST") << subscriptions << Json
-            << subscriptionWith(R"("callbackReference":{"notifyURL":"{callbackURL}","notificationFormat":"XML"})")
-            << 400 << "SVC0002" << "nmsSubscription.callbackReference.notificationFormat";
     QTest::newRow("subscription: unreadable restartToken") << QByteArray("POST") << subscriptions
             << Json << subscriptionWith(notify + R"(,"restartToken":"not-a-token")") << 400
             << "SVC0002" << "nmsSubscription.restartToken";

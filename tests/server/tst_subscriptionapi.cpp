@@ -86,6 +86,7 @@ private Q_SLOTS:
     void clientErrorEndsSubscription();
     void expiryEndsSubscriptionSilently();
     void notificationsKeepOrderPerSubscription();
+    void xmlSubscriptionGetsXmlNotifications();
 
 private:
     TestReply subscribe(const QUrl &notifyURL, const QJsonObject &extra = {});
@@ -671,6 +672,42 @@ void tst_SubscriptionApi::notificationsKeepOrderPerSubscription()
             seen.append(lastModSeqOf(event.toObject()));
     }
     QCOMPARE(seen, (QList<qint64>{1154, 1155, 1156}));
+}
+
+void tst_SubscriptionApi::xmlSubscriptionGetsXmlNotifications()
+{
+    // The subscription itself is created with an XML body, including a filter.
+    HttpReceiver receiver;
+    const QByteArray xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            "<nms:nmsSubscription xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\">"
+            "<callbackReference><notifyURL>" + receiver.url().toEncoded() + "</notifyURL>"
+            "<callbackData>x1</callbackData><notificationFormat>XML</notificationFormat>"
+            "</callbackReference><duration>600</duration>"
+            "<filter><criterion><type>Attribute</type><name>id</name><value>the-grudge-2020</value>"
+            "</criterion></filter></nms:nmsSubscription>";
+    const TestReply created = m_client.send("POST", m_server->url(SubscriptionsPath), xml, "application/xml");
+    QCOMPARE(created.status, 201);
+
+    QCOMPARE(patchSeeded(QStringLiteral("2020-06-06")).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.bodies().size(), 1, WaitMs);
+    QVERIFY(receiver.heads().at(0).toLower().contains("content-type: application/xml"));
+
+    const QByteArray body = receiver.bodies().at(0);
+    QVERIFY2(body.contains("urn:oma:xml:rest:netapi:nms:1"), body.constData());
+    QVERIFY(body.contains("nmsEventList"));
+    QVERIFY(body.contains("<callbackData>x1</callbackData>"));
+    QVERIFY(body.contains("<index>1</index>"));
+    // XSD order inside changedObject: parentFolder, flags, resourceURL, lastModSeq.
+    const qsizetype parentFolder = body.indexOf("<parentFolder>");
+    const qsizetype flags = body.indexOf("<flags");
+    const qsizetype resourceURL = body.indexOf("<resourceURL>");
+    const qsizetype lastModSeq = body.indexOf("<lastModSeq>1154</lastModSeq>");
+    QVERIFY(parentFolder > 0);
+    QVERIFY(parentFolder < flags);
+    QVERIFY(flags < resourceURL);
+    QVERIFY(resourceURL < lastModSeq);
+    QVERIFY(body.contains("<premiereDate>2020-06-06</premiereDate>"));
 }
 
 QTEST_GUILESS_MAIN(tst_SubscriptionApi)
