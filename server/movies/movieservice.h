@@ -45,8 +45,8 @@ public:
     Result<Page> list(const QString &boxId, const QUrlQuery &query) const;
     Result<Movie> movie(const QString &boxId, const QString &movieId) const;
     // Creates a movie from document ({"movie":{...}}). Without an id in the document the id
-    // is built from the title and year, with a numeric suffix when that id is taken; an id
-    // that is taken is 409.
+    // is built from the title and year, with a numeric suffix when that id is taken. An
+    // explicit id that is taken is 409.
     Result<Movie> create(const QString &boxId, const QJsonObject &document);
     // Replaces the movie with document ({"movie":{...}}).
     Result<Movie> replace(const QString &boxId, const QString &movieId,

@@ -52,7 +52,7 @@ public:
 
     // Sends body to notifyURL and calls completion once, with context as the receiver
     // guard: completion is not called if context is destroyed first. A remote notifyURL
-    // gets body in format; an in-process delivery hands the JSON body to the channel,
+    // gets body in format. An in-process delivery hands the JSON body to the channel,
     // which encodes it for its own client, and completes before send() returns.
     void send(const QUrl &notifyURL, const QJsonObject &body, BodyFormat format,
               QObject *context, Completion completion);

@@ -163,7 +163,7 @@ Result<SubscriptionService::Created> SubscriptionService::createSubscription(
     stored.boxId = boxId;
     stored.notifyURL = notifyURL;
     stored.callbackData = request.callbackReference.callbackData;
-    // Without a notificationFormat the server sends JSON, and says so in its responses.
+    // Without a notificationFormat the server sends JSON, and its responses state that.
     stored.notificationFormat = request.callbackReference.notificationFormat.isEmpty()
             ? QStringLiteral("JSON")
             : request.callbackReference.notificationFormat;

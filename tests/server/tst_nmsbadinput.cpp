@@ -36,8 +36,9 @@ QByteArray criterion(const QByteArray &members)
     return filterWith("{\"criterion\":[{" + members + "}]}");
 }
 
-// One row: a request, the status and messageId it gets, and the message part its first
-// variable names (for 404 the resource type, for 405 the Allow header; empty: not checked).
+// Adds one row: a request, the status and messageId it gets, and the detail to check.
+// The detail is the message part the first variable names, the resource type for a 404,
+// and the Allow header for a 405.
 void addRow(const char *name, const QByteArray &method, const QString &path, const QByteArray &body,
             int status, const QString &messageId, const QString &detail,
             const QByteArray &contentType = Json, const QByteArray &ifMatch = {})
