@@ -11,6 +11,7 @@
 #include "http/subscriptionroutes.h"
 #include "logging.h"
 #include "movies/movieservice.h"
+#include "nms/changelogpruner.h"
 #include "nms/notificationsender.h"
 #include "nms/subscriptionservice.h"
 #include "storage/boxrepository.h"
@@ -105,6 +106,16 @@ bool Server::seedDemoBox(const ServerConfig &config)
     return true;
 }
 
+bool Server::addBoxOwners(const ServerConfig &config)
+{
+    for (const ServerConfig::BoxOwner &owner : config.boxOwners) {
+        if (!m_boxRepository->ensureBox(owner.boxId, config.storeName, {owner.userId}))
+            return fail(QStringLiteral("Cannot add owner %1 to box %2")
+                                .arg(owner.userId, owner.boxId));
+    }
+    return true;
+}
+
 void Server::createServices(const ServerConfig &config)
 {
     ChannelPolicy channelPolicy;
@@ -131,12 +142,23 @@ void Server::createServices(const ServerConfig &config)
     m_movieService = std::make_unique<MovieService>(m_movieRepository.get(),
                                                     m_boxRepository.get(), &m_urls);
     m_channelService = new ChannelService(m_channelRepository.get(), &m_urls, channelPolicy, this);
-    m_notificationSender = new NotificationSender(m_channelService, &m_urls, this);
+    DeliveryPolicy deliveryPolicy;
+    deliveryPolicy.maxAttempts = config.notifyMaxAttempts;
+    deliveryPolicy.firstRetryDelay = config.notifyFirstRetryDelay;
+    deliveryPolicy.requestTimeout = config.notifyRequestTimeout;
+    m_notificationSender = new NotificationSender(m_channelService, &m_urls, deliveryPolicy, this);
     m_subscriptionService = new SubscriptionService(
             m_subscriptionRepository.get(), m_boxRepository.get(), m_channelService,
             m_notificationSender, &m_urls, m_database->epoch(), subscriptionPolicy, this);
     m_webSocketGateway = new WebSocketGateway(m_channelService, keepAlive, this);
     m_longPollGateway = new LongPollGateway(m_channelService, config.longPollTimeoutMs, this);
+
+    ChangeLogRetention retention;
+    retention.maxAgeMs = config.changeLogRetentionSeconds * 1000;
+    retention.maxEntries = config.changeLogMaxEntries;
+    m_changeLogPruner = new ChangeLogPruner(m_boxRepository.get(), retention,
+                                            config.changeLogPruneInterval, this);
+    m_changeLogPruner->prune();
 
     connect(m_movieRepository.get(), &MovieRepository::boxChanged, m_subscriptionService,
             &SubscriptionService::handleBoxChange);
@@ -146,7 +168,7 @@ void Server::createServices(const ServerConfig &config)
     addChannelRoutes(router, m_channelService, m_longPollGateway, &m_urls);
     addCallbackRoutes(router, m_channelService);
     addSubscriptionRoutes(router, m_subscriptionService, &m_urls);
-    addMovieRoutes(router, m_movieService.get());
+    addMovieRoutes(router, m_movieService.get(), &m_urls);
     addHealthRoutes(router, m_database->connection());
 }
 
@@ -178,7 +200,7 @@ bool Server::listen(const ServerConfig &config)
 
 bool Server::start(const ServerConfig &config)
 {
-    if (!openStorage(config) || !seedDemoBox(config))
+    if (!openStorage(config) || !seedDemoBox(config) || !addBoxOwners(config))
         return false;
 
     createServices(config);
@@ -221,6 +243,8 @@ void Server::stop()
     m_apiServer = nullptr;
     delete m_subscriptionService;
     m_subscriptionService = nullptr;
+    delete m_changeLogPruner;
+    m_changeLogPruner = nullptr;
     delete m_notificationSender;
     m_notificationSender = nullptr;
     delete m_webSocketGateway;

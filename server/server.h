@@ -12,6 +12,7 @@ namespace Marquee {
 
 class ApiServer;
 class BoxRepository;
+class ChangeLogPruner;
 class ChannelRepository;
 class ChannelService;
 class Database;
@@ -55,11 +56,13 @@ public:
     ChannelService *channelService() const { return m_channelService; }
     SubscriptionService *subscriptionService() const { return m_subscriptionService; }
     LongPollGateway *longPollGateway() const { return m_longPollGateway; }
+    ChangeLogPruner *changeLogPruner() const { return m_changeLogPruner; }
 
 private:
     bool fail(const QString &message);
     bool openStorage(const ServerConfig &config);
     bool seedDemoBox(const ServerConfig &config);
+    bool addBoxOwners(const ServerConfig &config);
     void createServices(const ServerConfig &config);
     bool listen(const ServerConfig &config);
 
@@ -75,6 +78,7 @@ private:
     ChannelService *m_channelService = nullptr;
     NotificationSender *m_notificationSender = nullptr;
     SubscriptionService *m_subscriptionService = nullptr;
+    ChangeLogPruner *m_changeLogPruner = nullptr;
     WebSocketGateway *m_webSocketGateway = nullptr;
     LongPollGateway *m_longPollGateway = nullptr;
     ApiServer *m_apiServer = nullptr;

@@ -48,6 +48,39 @@ constexpr OptionSpec Options[] = {
     {"ws-check-timeout", "MARQUEE_WS_CHECK_TIMEOUT", "seconds",
      "How long the server waits for the connAck to its connCheck before it closes the "
      "connection (default 10)."},
+    {"store", "MARQUEE_STORE", "name",
+     "Store name of the boxes this server creates, the {storeName} of NMS URLs (default "
+     "moviestore)."},
+    {"box-owner", "MARQUEE_BOX_OWNER", "box=userId",
+     "Add userId as an owner of box, creating the box if it is missing. Repeat the option "
+     "for several owners; the environment variable takes a comma-separated list."},
+    {"max-events-per-notification", "MARQUEE_MAX_EVENTS_PER_NOTIFICATION", "count",
+     "Largest number of events in one nmsEventList, 1 to 10000 (default 100)."},
+    {"change-log-retention-days", "MARQUEE_CHANGE_LOG_RETENTION_DAYS", "days",
+     "Days a box change stays replayable by restartToken, 1 to 3650 (default 7)."},
+    {"change-log-max-entries", "MARQUEE_CHANGE_LOG_MAX_ENTRIES", "count",
+     "Largest number of change-log entries kept per box, 1 to 100000000 (default 100000)."},
+};
+
+enum OptionIndex {
+    Listen,
+    Port,
+    WebSocketPort,
+    PublicUrl,
+    WebSocketPublicUrl,
+    DatabaseFile,
+    ImportFile,
+    ImportBox,
+    ChannelLifetime,
+    MaxChannelLifetime,
+    LongPollTimeout,
+    WebSocketCheckInterval,
+    WebSocketCheckTimeout,
+    StoreName,
+    BoxOwner,
+    MaxEventsPerNotification,
+    ChangeLogRetentionDays,
+    ChangeLogMaxEntries,
 };
 
 QString optionValue(const QCommandLineParser &parser, const QProcessEnvironment &environment,
@@ -57,6 +90,42 @@ QString optionValue(const QCommandLineParser &parser, const QProcessEnvironment 
     if (parser.isSet(name))
         return parser.value(name);
     return environment.value(QString::fromLatin1(spec.environmentVariable));
+}
+
+std::optional<qint64> parseCount(const QString &text, qint64 minimum, qint64 maximum)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+
+// Reads "box=userId" pairs from the repeated option or, when it is not given, from the
+// comma-separated environment variable.
+std::optional<QList<ServerConfig::BoxOwner>> parseBoxOwners(const QCommandLineParser &parser,
+                                                            const QProcessEnvironment &environment,
+                                                            QString *invalidEntry)
+{
+    const OptionSpec &spec = Options[BoxOwner];
+    QStringList entries = parser.values(QString::fromLatin1(spec.name));
+    if (entries.isEmpty()) {
+        entries = environment.value(QString::fromLatin1(spec.environmentVariable))
+                          .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
+
+    QList<ServerConfig::BoxOwner> owners;
+    for (const QString &entry : std::as_const(entries)) {
+        const qsizetype separator = entry.indexOf(QLatin1Char('='));
+        const QString boxId = entry.left(separator).trimmed();
+        const QString userId = entry.mid(separator + 1).trimmed();
+        if (separator < 0 || boxId.isEmpty() || userId.isEmpty()) {
+            *invalidEntry = entry;
+            return std::nullopt;
+        }
+        owners.append({boxId, userId});
+    }
+    return owners;
 }
 
 std::optional<quint16> parsePort(const QString &text)
@@ -120,29 +189,29 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
             *errorMessage = message;
         return std::optional<ServerConfig>();
     };
-    auto value = [&](int index) { return optionValue(parser, environment, Options[index]); };
+    auto value = [&](OptionIndex index) { return optionValue(parser, environment, Options[index]); };
 
-    if (const QString listen = value(0); !listen.isEmpty()) {
+    if (const QString listen = value(Listen); !listen.isEmpty()) {
         if (!config.listenAddress.setAddress(listen))
             return fail(QStringLiteral("Invalid --listen address '%1': expected an IPv4 or "
                                        "IPv6 address such as 127.0.0.1").arg(listen));
     }
 
-    if (const QString port = value(1); !port.isEmpty()) {
+    if (const QString port = value(Port); !port.isEmpty()) {
         const auto parsed = parsePort(port);
         if (!parsed)
             return fail(QStringLiteral("Invalid --port '%1': expected 0 to 65535").arg(port));
         config.httpPort = *parsed;
     }
 
-    if (const QString port = value(2); !port.isEmpty()) {
+    if (const QString port = value(WebSocketPort); !port.isEmpty()) {
         const auto parsed = parsePort(port);
         if (!parsed)
             return fail(QStringLiteral("Invalid --ws-port '%1': expected 0 to 65535").arg(port));
         config.webSocketPort = *parsed;
     }
 
-    if (const QString url = value(3); !url.isEmpty()) {
+    if (const QString url = value(PublicUrl); !url.isEmpty()) {
         const auto parsed = parseBaseUrl(url, {QStringLiteral("http"), QStringLiteral("https")});
         if (!parsed)
             return fail(QStringLiteral("Invalid --public-url '%1': expected an absolute http "
@@ -150,7 +219,7 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
         config.publicUrl = *parsed;
     }
 
-    if (const QString url = value(4); !url.isEmpty()) {
+    if (const QString url = value(WebSocketPublicUrl); !url.isEmpty()) {
         const auto parsed = parseBaseUrl(url, {QStringLiteral("ws"), QStringLiteral("wss")});
         if (!parsed)
             return fail(QStringLiteral("Invalid --ws-public-url '%1': expected an absolute ws "
@@ -158,12 +227,12 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
         config.webSocketPublicUrl = *parsed;
     }
 
-    config.databasePath = value(5);
+    config.databasePath = value(DatabaseFile);
     if (config.databasePath.isEmpty())
         config.databasePath = defaultDatabasePath();
 
-    config.importFile = value(6);
-    config.importBoxId = value(7);
+    config.importFile = value(ImportFile);
+    config.importBoxId = value(ImportBox);
     if (config.importBoxId.isEmpty())
         config.importBoxId = config.demoBoxId;
     if (config.importFile.isEmpty() && parser.isSet(QStringLiteral("box")))
@@ -173,7 +242,7 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
     constexpr qint64 MaxTimerSeconds = 86400;
     struct SecondsOption
     {
-        int index;
+        OptionIndex index;
         qint64 minimum;
         qint64 maximum;
         qint64 *seconds;
@@ -182,11 +251,11 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
     qint64 defaultLifetime = config.defaultChannelLifetime;
     qint64 maxLifetime = config.maxChannelLifetime;
     const SecondsOption secondsOptions[] = {
-        {8, 1, std::numeric_limits<qint32>::max(), &defaultLifetime, nullptr},
-        {9, 1, std::numeric_limits<qint32>::max(), &maxLifetime, nullptr},
-        {10, 1, MaxTimerSeconds, nullptr, &config.longPollTimeoutMs},
-        {11, 0, MaxTimerSeconds, nullptr, &config.webSocketCheckIntervalMs},
-        {12, 1, MaxTimerSeconds, nullptr, &config.webSocketCheckTimeoutMs},
+        {ChannelLifetime, 1, std::numeric_limits<qint32>::max(), &defaultLifetime, nullptr},
+        {MaxChannelLifetime, 1, std::numeric_limits<qint32>::max(), &maxLifetime, nullptr},
+        {LongPollTimeout, 1, MaxTimerSeconds, nullptr, &config.longPollTimeoutMs},
+        {WebSocketCheckInterval, 0, MaxTimerSeconds, nullptr, &config.webSocketCheckIntervalMs},
+        {WebSocketCheckTimeout, 1, MaxTimerSeconds, nullptr, &config.webSocketCheckTimeoutMs},
     };
     for (const SecondsOption &option : secondsOptions) {
         const QString text = value(option.index);
@@ -211,6 +280,40 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
     }
     config.defaultChannelLifetime = defaultLifetime;
     config.maxChannelLifetime = maxLifetime;
+
+    if (const QString store = value(StoreName); !store.isEmpty())
+        config.storeName = store;
+
+    QString invalidOwner;
+    const auto owners = parseBoxOwners(parser, environment, &invalidOwner);
+    if (!owners)
+        return fail(QStringLiteral("Invalid --box-owner '%1': expected BOX=USERID, for "
+                                   "example premieres=tel:+19585550100").arg(invalidOwner));
+    config.boxOwners = *owners;
+
+    if (const QString count = value(MaxEventsPerNotification); !count.isEmpty()) {
+        const auto parsed = parseCount(count, 1, 10000);
+        if (!parsed)
+            return fail(QStringLiteral("Invalid --max-events-per-notification '%1': expected "
+                                       "1 to 10000").arg(count));
+        config.maxEventsPerNotification = static_cast<int>(*parsed);
+    }
+
+    if (const QString days = value(ChangeLogRetentionDays); !days.isEmpty()) {
+        const auto parsed = parseCount(days, 1, 3650);
+        if (!parsed)
+            return fail(QStringLiteral("Invalid --change-log-retention-days '%1': expected 1 "
+                                       "to 3650").arg(days));
+        config.changeLogRetentionSeconds = *parsed * 86400;
+    }
+
+    if (const QString count = value(ChangeLogMaxEntries); !count.isEmpty()) {
+        const auto parsed = parseCount(count, 1, 100000000);
+        if (!parsed)
+            return fail(QStringLiteral("Invalid --change-log-max-entries '%1': expected 1 to "
+                                       "100000000").arg(count));
+        config.changeLogMaxEntries = *parsed;
+    }
 
     return config;
 }

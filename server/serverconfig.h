@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -25,10 +26,19 @@ struct ServerConfig
     // SQLite database file. Empty: defaultDatabasePath().
     QString databasePath;
 
+    // The store that boxes created by this configuration belong to.
     QString storeName = QStringLiteral("moviestore");
     // Box created and filled with the embedded movie seed when the database lacks it.
     QString demoBoxId = QStringLiteral("premieres");
     bool seedDemoBox = true;
+
+    struct BoxOwner
+    {
+        QString boxId;
+        QString userId;
+    };
+    // Owners added on start; a box that does not exist yet is created empty in storeName.
+    QList<BoxOwner> boxOwners;
 
     // Channel lifetime policy in seconds: the default when the client asks for none (or
     // 0), and the maximum granted.
@@ -51,7 +61,21 @@ struct ServerConfig
     qint64 defaultSubscriptionDuration = 86400;
     qint64 maxSubscriptionDuration = 30 * 86400;
     // Largest number of nmsEvent entries in one nmsEventList.
-    int maxEventsPerNotification = 50;
+    int maxEventsPerNotification = 100;
+
+    // Box change-log retention: entries older than this many seconds, and entries beyond
+    // the newest changeLogMaxEntries of a box, are pruned on start and every
+    // changeLogPruneInterval milliseconds. A restartToken older than the log gets resetBox.
+    qint64 changeLogRetentionSeconds = 7 * 86400;
+    qint64 changeLogMaxEntries = 100000;
+    int changeLogPruneInterval = 3600 * 1000;
+
+    // Delivery to a remote notifyURL: attempts per notification, the delay before the
+    // first retry (doubling after each) and the time one attempt may take, in
+    // milliseconds.
+    int notifyMaxAttempts = 5;
+    int notifyFirstRetryDelay = 500;
+    int notifyRequestTimeout = 10000;
 
     // How often expired channels and subscriptions are removed, in milliseconds.
     int expiryCheckInterval = 1000;

@@ -79,6 +79,12 @@ QUrl UrlBuilder::rootFolderURL(const QString &storeName, const QString &boxId) c
                                       boxId, QStringLiteral("folders"), QStringLiteral("root")});
 }
 
+QUrl UrlBuilder::boxesURL() const
+{
+    return withSegments(m_publicUrl,
+                        {QStringLiteral("movies"), QStringLiteral("v1"), QStringLiteral("boxes")});
+}
+
 QUrl UrlBuilder::moviesURL(const QString &boxId) const
 {
     return withSegments(m_publicUrl,

@@ -32,6 +32,8 @@ public:
     // The box's root folder, the parentFolder of every movie in it.
     QUrl rootFolderURL(const QString &storeName, const QString &boxId) const;
 
+    // The list of every box, /movies/v1/boxes.
+    QUrl boxesURL() const;
     QUrl moviesURL(const QString &boxId) const;
     QUrl movieURL(const QString &boxId, const QString &movieId) const;
 

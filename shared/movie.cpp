@@ -3,7 +3,6 @@
 #include "jsonvalues.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 namespace Marquee {
 
@@ -32,16 +31,12 @@ Result<QStringList> stringList(const QJsonObject &members, const QString &key)
 
 } // namespace
 
-std::optional<QDate> Movie::parsePremiereDate(const QString &text)
+std::optional<PremiereDate> Movie::parsePremiereDate(const QString &text)
 {
-    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    if (!shape.match(text).hasMatch())
+    const std::optional<PremiereDate> premiere = PremiereDate::parse(text);
+    if (!premiere || premiere->date().year() < MinYear || premiere->date().year() > MaxYear)
         return std::nullopt;
-
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid())
-        return std::nullopt;
-    return date;
+    return premiere;
 }
 
 Result<Movie> Movie::fromWritableMembers(const QJsonObject &members)
@@ -92,12 +87,15 @@ Result<Movie> Movie::fromWritableMembers(const QJsonObject &members)
         return premiere.error();
     if (!premiere.value())
         return RequestError::missingValue(part(QStringLiteral("premiereDate")));
-    const std::optional<QDate> date = parsePremiereDate(*premiere.value());
+    const std::optional<PremiereDate> date = parsePremiereDate(*premiere.value());
     if (!date) {
-        return RequestError::invalidValue(part(QStringLiteral("premiereDate")),
-                                          *premiere.value(),
-                                          QStringLiteral("expected an existing ISO 8601 "
-                                                         "calendar date, YYYY-MM-DD"));
+        return RequestError::invalidValue(
+                part(QStringLiteral("premiereDate")), *premiere.value(),
+                QStringLiteral("expected an existing ISO 8601 calendar date YYYY-MM-DD or a "
+                               "date-time with an offset such as 2021-10-22T18:00:00Z, "
+                               "in the years %1 to %2")
+                        .arg(MinYear)
+                        .arg(MaxYear));
     }
     movie.premiereDate = *date;
 
@@ -105,7 +103,7 @@ Result<Movie> Movie::fromWritableMembers(const QJsonObject &members)
                                                   MinYear, MaxYear);
     if (!year)
         return year.error();
-    movie.year = static_cast<int>(year.value().value_or(movie.premiereDate.year()));
+    movie.year = static_cast<int>(year.value().value_or(movie.premiereDate.date().year()));
 
     const auto genres = stringList(members, QStringLiteral("genres"));
     if (!genres)
@@ -145,7 +143,7 @@ QJsonObject Movie::writableMembers() const
     return QJsonObject{
             {QStringLiteral("title"), title},
             {QStringLiteral("year"), year},
-            {QStringLiteral("premiereDate"), premiereDate.toString(Qt::ISODate)},
+            {QStringLiteral("premiereDate"), premiereDate.toString()},
             {QStringLiteral("genres"), QJsonArray::fromStringList(genres)},
             {QStringLiteral("cast"), QJsonArray::fromStringList(cast)},
             {QStringLiteral("description"), description},

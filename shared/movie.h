@@ -1,5 +1,6 @@
 #pragma once
 
+#include "premieredate.h"
 #include "result.h"
 
 #include <QDate>
@@ -22,7 +23,7 @@ struct Movie
     QString id;
     QString title;
     int year = 0;
-    QDate premiereDate;
+    PremiereDate premiereDate;
     QStringList genres;
     QStringList cast;
     QString description;
@@ -46,9 +47,9 @@ struct Movie
     // other's.
     bool hasSameContent(const Movie &other) const;
 
-    // Parses a strict ISO 8601 calendar date (YYYY-MM-DD) and rejects impossible dates
-    // such as 2023-02-30.
-    static std::optional<QDate> parsePremiereDate(const QString &text);
+    // Parses a premiere as PremiereDate::parse() does and also rejects a UTC date outside
+    // MinYear to MaxYear.
+    static std::optional<PremiereDate> parsePremiereDate(const QString &text);
 };
 
 } // namespace Marquee

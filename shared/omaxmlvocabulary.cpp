@@ -72,7 +72,7 @@ QHash<QString, QStringList> makeChildOrders()
          names({"nmsEvent", "callbackData", "index", "restartToken", "link"})},
         {QStringLiteral("changedObject"),
          names({"parentFolder", "flags", "resourceURL", "lastModSeq", "correlationId",
-                "correlationTag"})},
+                "correlationTag", "movie"})},
         {QStringLiteral("deletedObject"),
          names({"resourceURL", "lastModSeq", "correlationId", "correlationTag"})},
         {QStringLiteral("flags"), names({"flag", "resourceURL"})},
@@ -84,6 +84,10 @@ QHash<QString, QStringList> makeChildOrders()
         {QStringLiteral("movie"),
          names({"id", "title", "year", "premiereDate", "genres", "cast", "description",
                 "resourceURL", "lastModSeq"})},
+        {QStringLiteral("movieList"), names({"movie", "totalCount", "resourceURL", "nextURL"})},
+        {QStringLiteral("boxList"), names({"box", "resourceURL"})},
+        {QStringLiteral("box"),
+         names({"storeName", "boxId", "owner", "resourceURL", "subscriptionsURL", "lastModSeq"})},
     };
 }
 

@@ -87,6 +87,15 @@ RequestError RequestError::invalidValue(const QString &part, const QString &valu
                         {part, value, reason}, 400);
 }
 
+RequestError RequestError::unsupportedValue(const QString &part, const QString &value,
+                                            const QStringList &supportedValues)
+{
+    return serviceError(QStringLiteral("SVC0003"),
+                        QStringLiteral("Invalid input value for message part %1: '%2' is not "
+                                       "supported; valid values are %3"),
+                        {part, value, supportedValues.join(QStringLiteral(", "))}, 400);
+}
+
 RequestError RequestError::missingValue(const QString &part)
 {
     return serviceError(QStringLiteral("SVC0002"),
@@ -145,6 +154,25 @@ RequestError RequestError::notAcceptable(const QString &accept,
                                        "accepted types '%2' can be produced, use %3"),
                         {QStringLiteral("406"), accept, supportedTypes.join(QStringLiteral(" or "))},
                         406);
+}
+
+RequestError RequestError::conflict(const QString &resourceType, const QString &id,
+                                    const QString &hint)
+{
+    return serviceError(QStringLiteral("SVC0001"),
+                        QStringLiteral("A service error occurred. Error code is %1: %2 '%3' "
+                                       "already exists; %4"),
+                        {QStringLiteral("409"), resourceType, id, hint}, 409);
+}
+
+RequestError RequestError::preconditionFailed(const QString &header, const QString &value,
+                                              const QString &currentTag)
+{
+    return serviceError(QStringLiteral("SVC0001"),
+                        QStringLiteral("A service error occurred. Error code is %1: %2 %3 does "
+                                       "not match the current entity tag %4; read the resource "
+                                       "again and retry"),
+                        {QStringLiteral("412"), header, value, currentTag}, 412);
 }
 
 RequestError RequestError::internalError(const QString &detail)

@@ -31,6 +31,10 @@ struct RequestError
     // SVC0002, 400: a message part has an invalid value; reason explains the problem.
     static RequestError invalidValue(const QString &part, const QString &value,
                                      const QString &reason);
+    // SVC0003, 400: a message part has a value this server does not support; the variables
+    // name the part, the value and the supported values.
+    static RequestError unsupportedValue(const QString &part, const QString &value,
+                                         const QStringList &supportedValues);
     // SVC0002, 400: a mandatory message part is missing.
     static RequestError missingValue(const QString &part);
     // SVC0004, 404: the resource named by the request URI does not exist.
@@ -47,6 +51,13 @@ struct RequestError
                                              const QStringList &supportedTypes);
     // SVC0001, 406: no acceptable response type.
     static RequestError notAcceptable(const QString &accept, const QStringList &supportedTypes);
+    // SVC0001, 409: the resource named by the request already exists.
+    static RequestError conflict(const QString &resourceType, const QString &id,
+                                 const QString &hint);
+    // SVC0001, 412: a precondition such as If-Match does not hold for the resource's
+    // current state.
+    static RequestError preconditionFailed(const QString &header, const QString &value,
+                                           const QString &currentTag);
     // SVC0001, 500: the server failed; detail is safe to show to the client.
     static RequestError internalError(const QString &detail);
 };

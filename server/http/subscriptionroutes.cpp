@@ -59,6 +59,23 @@ void addSubscriptionRoutes(Router &router, SubscriptionService *subscriptions,
         return HttpResponse::document(200, found->toJson());
     });
 
+    router.addRoute(QStringLiteral("POST"), single, [subscriptions](const HttpRequest &request) {
+        const auto body = readRequestDocument(request);
+        if (!body)
+            return HttpResponse::error(body.error());
+        const auto update = NmsSubscriptionUpdate::fromJson(body.value());
+        if (!update)
+            return HttpResponse::error(update.error());
+
+        const auto updated = subscriptions->updateSubscription(
+                request.variable(QStringLiteral("storeName")),
+                request.variable(QStringLiteral("boxId")),
+                request.variable(QStringLiteral("subscriptionId")), update.value());
+        if (!updated)
+            return HttpResponse::error(updated.error());
+        return HttpResponse::document(200, updated->toJson());
+    });
+
     router.addRoute(QStringLiteral("DELETE"), single, [subscriptions](const HttpRequest &request) {
         if (const auto empty = requireEmptyBody(request); !empty)
             return HttpResponse::error(empty.error());

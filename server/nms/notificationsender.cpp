@@ -1,6 +1,7 @@
 #include "notificationsender.h"
 
 #include "logging.h"
+#include "omaxml.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -22,19 +23,31 @@ bool isTemporaryFailure(QNetworkReply *reply)
 } // namespace
 
 NotificationSender::NotificationSender(ChannelService *channels, const UrlBuilder *urls,
-                                       QObject *parent)
-    : QObject(parent), m_channels(channels), m_urls(urls)
+                                       DeliveryPolicy policy, QObject *parent)
+    : QObject(parent), m_channels(channels), m_urls(urls), m_policy(policy)
 {
     m_network.setAutoDeleteReplies(true);
-    m_network.setTransferTimeout(RequestTimeoutMs);
+    m_network.setTransferTimeout(m_policy.requestTimeout);
 }
 
-void NotificationSender::send(const QUrl &notifyURL, const QJsonObject &body, QObject *context,
-                              Completion completion)
+QByteArray NotificationSender::encode(const QJsonObject &body, BodyFormat format,
+                                      QByteArray *contentType)
 {
+    *contentType = mediaTypeOf(format);
+    if (format == BodyFormat::Xml)
+        return OmaXml::fromJson(body);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+void NotificationSender::send(const QUrl &notifyURL, const QJsonObject &body,
+                              BodyFormat format, QObject *context, Completion completion)
+{
+    // In process, the notification takes the same path and format as a POST to the
+    // callbackURL would, so an XML subscription gets XML frames.
     if (const std::optional<QString> callbackId = m_urls->callbackIdOf(notifyURL)) {
-        const Result<void> delivered = m_channels->deliver(
-                *callbackId, QJsonDocument(body).toJson(QJsonDocument::Compact), BodyFormat::Json);
+        QByteArray contentType;
+        const Result<void> delivered =
+                m_channels->deliver(*callbackId, encode(body, format, &contentType), format);
         if (delivered)
             completion(Outcome::Delivered, QString());
         else
@@ -43,50 +56,55 @@ void NotificationSender::send(const QUrl &notifyURL, const QJsonObject &body, QO
         return;
     }
 
-    post(notifyURL, QJsonDocument(body).toJson(QJsonDocument::Compact), 1, context,
-         std::move(completion));
+    Attempt attempt;
+    attempt.notifyURL = notifyURL;
+    attempt.payload = encode(body, format, &attempt.contentType);
+    post(attempt, context, std::move(completion));
 }
 
-void NotificationSender::post(const QUrl &notifyURL, const QByteArray &payload, int attempt,
-                              QPointer<QObject> context, Completion completion)
+void NotificationSender::post(const Attempt &attempt, QPointer<QObject> context,
+                              Completion completion)
 {
-    QNetworkRequest request(notifyURL);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.post(request, payload);
+    QNetworkRequest request(attempt.notifyURL);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, attempt.contentType);
+    QNetworkReply *reply = m_network.post(request, attempt.payload);
 
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, notifyURL, payload, attempt, context, completion] {
-                if (!context)
-                    return;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, attempt, context, completion] {
+        if (!context)
+            return;
 
-                const int status =
-                        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                if (reply->error() == QNetworkReply::NoError) {
-                    completion(Outcome::Delivered, QString());
-                    return;
-                }
+        if (reply->error() == QNetworkReply::NoError) {
+            completion(Outcome::Delivered, QString());
+            return;
+        }
 
-                const QString detail = status != 0
-                        ? QStringLiteral("HTTP status %1").arg(status)
-                        : reply->errorString();
-                if (!isTemporaryFailure(reply)) {
-                    completion(Outcome::Rejected, detail);
-                    return;
-                }
-                if (attempt >= MaxAttempts) {
-                    completion(Outcome::Failed, detail);
-                    return;
-                }
+        // The transfer timeout aborts the reply, which reports itself as canceled.
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QString detail = status != 0 ? QStringLiteral("HTTP status %1").arg(status)
+                                     : reply->errorString();
+        if (reply->error() == QNetworkReply::OperationCanceledError)
+            detail = QStringLiteral("no response within %1 ms").arg(m_policy.requestTimeout);
 
-                const int delay = FirstRetryDelayMs << (attempt - 1);
-                qCInfo(lcNms) << "Delivery to" << notifyURL.toDisplayString() << "failed with"
-                              << detail << "- retry" << attempt << "of" << (MaxAttempts - 1)
-                              << "in" << delay << "ms";
-                QTimer::singleShot(delay, this, [=, this] {
-                    if (context)
-                        post(notifyURL, payload, attempt + 1, context, completion);
-                });
-            });
+        if (!isTemporaryFailure(reply)) {
+            completion(Outcome::Rejected, detail);
+            return;
+        }
+        if (attempt.number >= m_policy.maxAttempts) {
+            completion(Outcome::Failed, detail);
+            return;
+        }
+
+        const int delay = m_policy.firstRetryDelay << (attempt.number - 1);
+        qCInfo(lcNms) << "Delivery to" << attempt.notifyURL.toDisplayString() << "failed with"
+                      << detail << "- retry" << attempt.number << "of"
+                      << (m_policy.maxAttempts - 1) << "in" << delay << "ms";
+        Attempt next = attempt;
+        next.number += 1;
+        QTimer::singleShot(delay, this, [this, next, context, completion] {
+            if (context)
+                post(next, context, completion);
+        });
+    });
 }
 
 } // namespace Marquee

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bodyformat.h"
 #include "channels/channelservice.h"
 #include "urlbuilder.h"
 
@@ -12,6 +13,17 @@
 #include <functional>
 
 namespace Marquee {
+
+// Retry policy for a remote notifyURL. Times are in milliseconds.
+struct DeliveryPolicy
+{
+    // Attempts per notification, the first included.
+    int maxAttempts = 5;
+    // Delay before the first retry; each further retry waits twice as long.
+    int firstRetryDelay = 500;
+    // Time an attempt may pass without any data moving before it counts as timed out.
+    int requestTimeout = 10000;
+};
 
 // Delivers notification bodies to notifyURLs. A notifyURL that is one of this server's
 // callbackURLs goes straight to ChannelService::deliver(), the same entry point as an
@@ -31,26 +43,34 @@ public:
     };
     using Completion = std::function<void(Outcome outcome, const QString &detail)>;
 
-    // Attempts per notification to a remote notifyURL, and the delay before the first
-    // retry in milliseconds; each further retry waits twice as long.
-    static constexpr int MaxAttempts = 5;
-    static constexpr int FirstRetryDelayMs = 500;
-    static constexpr int RequestTimeoutMs = 10000;
+    NotificationSender(ChannelService *channels, const UrlBuilder *urls, DeliveryPolicy policy,
+                       QObject *parent = nullptr);
 
-    NotificationSender(ChannelService *channels, const UrlBuilder *urls, QObject *parent = nullptr);
+    // Encodes a notification body in format for an HTTP POST, with its Content-Type.
+    static QByteArray encode(const QJsonObject &body, BodyFormat format,
+                             QByteArray *contentType);
 
     // Sends body to notifyURL and calls completion once, with context as the receiver
-    // guard: completion is not called if context is destroyed first. An in-process
-    // delivery completes before send() returns.
-    void send(const QUrl &notifyURL, const QJsonObject &body, QObject *context,
-              Completion completion);
+    // guard: completion is not called if context is destroyed first. The body goes out in
+    // format, to a remote notifyURL or, in process, to the channel of one of our
+    // callbackURLs. An in-process delivery completes before send() returns.
+    void send(const QUrl &notifyURL, const QJsonObject &body, BodyFormat format,
+              QObject *context, Completion completion);
 
 private:
-    void post(const QUrl &notifyURL, const QByteArray &payload, int attempt,
-              QPointer<QObject> context, Completion completion);
+    struct Attempt
+    {
+        QUrl notifyURL;
+        QByteArray payload;
+        QByteArray contentType;
+        int number = 1;
+    };
+
+    void post(const Attempt &attempt, QPointer<QObject> context, Completion completion);
 
     ChannelService *m_channels;
     const UrlBuilder *m_urls;
+    DeliveryPolicy m_policy;
     QNetworkAccessManager m_network;
 };
 

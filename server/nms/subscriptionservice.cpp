@@ -45,12 +45,7 @@ SubscriptionService::SubscriptionService(SubscriptionRepository *subscriptions,
 
 void SubscriptionService::deliverPendingChanges()
 {
-    QStringList due = m_subscriptions->listBehindTheirBox();
-    for (const QString &subscriptionId : std::as_const(m_resetPending)) {
-        if (!due.contains(subscriptionId))
-            due.append(subscriptionId);
-    }
-
+    const QStringList due = m_subscriptions->listBehindTheirBox();
     const qint64 now = nowMs();
     for (const QString &subscriptionId : std::as_const(due)) {
         if (m_retryNotBefore.value(subscriptionId, 0) <= now)
@@ -84,6 +79,31 @@ Result<StoredSubscription> SubscriptionService::ownedSubscription(
     return *stored;
 }
 
+qint64 SubscriptionService::grantedDuration(std::optional<qint64> requested) const
+{
+    const qint64 seconds = requested.value_or(0);
+    return seconds > 0 ? std::min(seconds, m_policy.maxDuration) : m_policy.defaultDuration;
+}
+
+Result<std::optional<qint64>> SubscriptionService::replayPosition(const QString &token,
+                                                                  const Box &box,
+                                                                  const QString &part) const
+{
+    const std::optional<RestartToken> parsed = RestartToken::parse(token);
+    if (!parsed) {
+        return RequestError::invalidValue(part, token,
+                                          QStringLiteral("not a restartToken issued by this "
+                                                         "server"));
+    }
+    if (parsed->epoch != m_epoch || parsed->modSeq > box.modSeq
+        || parsed->modSeq < box.prunedModSeq) {
+        qCInfo(lcNms) << "restartToken" << token << "of box" << box.id
+                      << "is stale; the subscription gets a resetBox";
+        return std::optional<qint64>();
+    }
+    return std::optional<qint64>(parsed->modSeq);
+}
+
 NmsSubscription SubscriptionService::toResource(const StoredSubscription &stored) const
 {
     NmsSubscription subscription;
@@ -95,6 +115,8 @@ NmsSubscription SubscriptionService::toResource(const StoredSubscription &stored
     subscription.restartToken = currentToken(stored.lastModSeq);
     subscription.index = stored.nextIndex;
     subscription.resourceURL = m_urls->subscriptionURL(stored.storeName, stored.boxId, stored.id);
+    if (!stored.filter.isEmpty())
+        subscription.filter = stored.filter;
     return subscription;
 }
 
@@ -105,19 +127,13 @@ Result<SubscriptionService::Created> SubscriptionService::createSubscription(
     if (!box)
         return box.error();
 
-    // NOTE: filters and XML notifications are not implemented yet; both are rejected
-    // rather than silently ignored, so the client knows what it will get.
+    SubscriptionFilter filter;
     if (request.filter) {
-        return RequestError::invalidValue(QStringLiteral("nmsSubscription.filter"),
-                                          QStringLiteral("filter"),
-                                          QStringLiteral("filters are not supported; subscribe "
-                                                         "without one to receive every change"));
-    }
-    if (request.callbackReference.notificationFormat == QLatin1String("XML")) {
-        return RequestError::invalidValue(
-                QStringLiteral("nmsSubscription.callbackReference.notificationFormat"),
-                request.callbackReference.notificationFormat,
-                QStringLiteral("only JSON notifications are supported"));
+        Result<SubscriptionFilter> parsed = SubscriptionFilter::fromJson(
+                *request.filter, QStringLiteral("nmsSubscription.filter"));
+        if (!parsed)
+            return parsed.error();
+        filter = parsed.value();
     }
 
     const QUrl &notifyURL = request.callbackReference.notifyURL;
@@ -147,31 +163,30 @@ Result<SubscriptionService::Created> SubscriptionService::createSubscription(
     stored.boxId = boxId;
     stored.notifyURL = notifyURL;
     stored.callbackData = request.callbackReference.callbackData;
-    stored.notificationFormat = QStringLiteral("JSON");
+    // Without a notificationFormat the server sends JSON, and its responses state that.
+    stored.notificationFormat = request.callbackReference.notificationFormat.isEmpty()
+            ? QStringLiteral("JSON")
+            : request.callbackReference.notificationFormat;
     stored.clientCorrelator = request.clientCorrelator;
     stored.nextIndex = 1;
     stored.lastModSeq = box->modSeq;
 
-    const qint64 requested = request.duration.value_or(0);
-    const qint64 duration = requested > 0 ? std::min(requested, m_policy.maxDuration)
-                                          : m_policy.defaultDuration;
+    if (request.filter)
+        stored.filter = filter.toJson();
+
+    const qint64 duration = grantedDuration(request.duration);
     stored.expiresAt = nowMs() + duration * 1000;
 
     // With a restartToken the cursor moves back to it, so every later change is replayed.
-    // A token from another database or beyond the box's sequence earns a resetBox.
-    bool resetNeeded = false;
     if (!request.restartToken.isEmpty()) {
-        const std::optional<RestartToken> token = RestartToken::parse(request.restartToken);
-        if (!token) {
-            return RequestError::invalidValue(QStringLiteral("nmsSubscription.restartToken"),
-                                              request.restartToken,
-                                              QStringLiteral("not a restartToken issued by this "
-                                                             "server"));
-        }
-        if (token->epoch == m_epoch && token->modSeq <= box->modSeq)
-            stored.lastModSeq = token->modSeq;
+        const Result<std::optional<qint64>> position = replayPosition(
+                request.restartToken, box.value(), QStringLiteral("nmsSubscription.restartToken"));
+        if (!position)
+            return position.error();
+        if (position.value())
+            stored.lastModSeq = *position.value();
         else
-            resetNeeded = true;
+            stored.resetPending = true;
     }
 
     if (!m_subscriptions->insert(stored, replacedSubscriptionId))
@@ -180,15 +195,14 @@ Result<SubscriptionService::Created> SubscriptionService::createSubscription(
         forget(replacedSubscriptionId);
 
     qCInfo(lcNms) << "Created subscription" << stored.id << "to box" << boxId << "for"
-                  << notifyURL.toDisplayString() << "with duration" << duration << "s";
+                  << notifyURL.toDisplayString() << "with duration" << duration << "s"
+                  << (stored.filter.isEmpty() ? "and no filter" : "and a filter");
 
     NmsSubscription created = toResource(stored);
     created.duration = duration;
     if (!request.restartToken.isEmpty())
         created.restartToken = request.restartToken;
 
-    if (resetNeeded)
-        m_resetPending.insert(stored.id);
     // Deliver after the response is on its way, so the client knows the subscription
     // before its first notification arrives.
     QMetaObject::invokeMethod(this, [this, id = stored.id] { deliverNext(id); },
@@ -238,6 +252,55 @@ Result<void> SubscriptionService::deleteSubscription(const QString &storeName,
     return {};
 }
 
+Result<NmsSubscription> SubscriptionService::updateSubscription(
+        const QString &storeName, const QString &boxId, const QString &subscriptionId,
+        const NmsSubscriptionUpdate &update)
+{
+    const Result<Box> box = boxOf(storeName, boxId);
+    if (!box)
+        return box.error();
+    Result<StoredSubscription> stored = ownedSubscription(storeName, boxId, subscriptionId);
+    if (!stored)
+        return stored.error();
+
+    // Without a duration the subscription keeps its expiry.
+    if (update.duration)
+        stored->expiresAt = nowMs() + grantedDuration(update.duration) * 1000;
+
+    if (!update.restartToken.isEmpty()) {
+        const Result<std::optional<qint64>> position = replayPosition(
+                update.restartToken, box.value(),
+                QStringLiteral("nmsSubscriptionUpdate.restartToken"));
+        if (!position)
+            return position.error();
+        stored->resetPending = !position.value().has_value();
+        if (position.value())
+            stored->lastModSeq = *position.value();
+    }
+
+    if (!m_subscriptions->update(subscriptionId, stored->expiresAt, stored->lastModSeq,
+                                 stored->resetPending)) {
+        return RequestError::internalError(QStringLiteral("the subscription could not be updated"));
+    }
+
+    // A notification in flight was built from the old cursor; the restarted stream
+    // replaces it and keeps its index.
+    if (!update.restartToken.isEmpty()) {
+        forget(subscriptionId);
+        QMetaObject::invokeMethod(this, [this, subscriptionId] { deliverNext(subscriptionId); },
+                                  Qt::QueuedConnection);
+    }
+
+    qCInfo(lcNms) << "Updated subscription" << subscriptionId << "to box" << boxId
+                  << "with" << remainingSeconds(stored->expiresAt) << "s remaining"
+                  << (update.restartToken.isEmpty() ? "" : "and a restart");
+
+    NmsSubscription updated = toResource(stored.value());
+    if (!update.restartToken.isEmpty())
+        updated.restartToken = update.restartToken;
+    return updated;
+}
+
 void SubscriptionService::handleBoxChange(const BoxChange &change)
 {
     const std::optional<Box> box = m_boxes->find(change.boxId);
@@ -250,6 +313,69 @@ void SubscriptionService::handleBoxChange(const BoxChange &change)
     }
 }
 
+NmsEvent SubscriptionService::eventFor(const StoredSubscription &stored,
+                                       const BoxChange &change) const
+{
+    NmsEvent event;
+    event.resourceURL = m_urls->movieURL(stored.boxId, change.objectId);
+    event.lastModSeq = change.modSeq;
+    if (change.kind == BoxChange::Kind::Deleted) {
+        event.kind = NmsEvent::Kind::DeletedObject;
+        return event;
+    }
+
+    event.kind = NmsEvent::Kind::ChangedObject;
+    event.parentFolder = m_urls->rootFolderURL(stored.storeName, stored.boxId);
+    QJsonObject movie = change.snapshot;
+    movie.insert(QStringLiteral("resourceURL"), QString::fromUtf8(event.resourceURL.toEncoded()));
+    movie.insert(QStringLiteral("lastModSeq"), change.modSeq);
+    event.extension.insert(QStringLiteral("movie"), movie);
+    return event;
+}
+
+NmsEventList SubscriptionService::nextEventList(const StoredSubscription &stored, const Box &box,
+                                                qint64 *cursor) const
+{
+    // Changes are read in pages larger than one notification, so that a selective filter
+    // does not cost one query per matching change.
+    constexpr int ScanPageSize = 1000;
+
+    NmsEventList eventList;
+    *cursor = stored.lastModSeq;
+
+    if (stored.resetPending || stored.lastModSeq < box.prunedModSeq) {
+        eventList.events.append(NmsEvent{NmsEvent::Kind::ResetBox, {}, {}, {}, 0, {}});
+        *cursor = box.modSeq;
+        return eventList;
+    }
+
+    SubscriptionFilter filter;
+    if (!stored.filter.isEmpty()) {
+        Result<SubscriptionFilter> parsed = SubscriptionFilter::fromJson(stored.filter, QString());
+        if (parsed)
+            filter = parsed.value();
+        else
+            qCWarning(lcNms) << "Ignoring the unreadable filter of subscription" << stored.id
+                             << ":" << parsed.error().message();
+    }
+
+    const int maxEvents = std::max(1, m_policy.maxEventsPerNotification);
+    while (eventList.events.size() < maxEvents) {
+        const QList<BoxChange> changes = m_boxes->changesAfter(stored.boxId, *cursor, ScanPageSize);
+        if (changes.isEmpty())
+            break;
+
+        for (const BoxChange &change : changes) {
+            *cursor = change.modSeq;
+            if (filter.matches(change))
+                eventList.events.append(eventFor(stored, change));
+            if (eventList.events.size() >= maxEvents)
+                break;
+        }
+    }
+    return eventList;
+}
+
 void SubscriptionService::deliverNext(const QString &subscriptionId)
 {
     if (m_inFlight.contains(subscriptionId))
@@ -258,39 +384,17 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
     const std::optional<StoredSubscription> stored = m_subscriptions->find(subscriptionId);
     if (!stored || stored->expiresAt <= nowMs())
         return;
+    const std::optional<Box> box = m_boxes->find(stored->boxId);
+    if (!box)
+        return;
 
-    NmsEventList eventList;
     qint64 lastModSeq = stored->lastModSeq;
-    const bool reset = m_resetPending.contains(subscriptionId);
-    if (reset) {
-        eventList.events.append(NmsEvent{NmsEvent::Kind::ResetBox, {}, {}, {}, 0, {}});
-        if (const std::optional<Box> box = m_boxes->find(stored->boxId))
-            lastModSeq = box->modSeq;
-    } else {
-        const QList<BoxChange> changes = m_boxes->changesAfter(
-                stored->boxId, stored->lastModSeq, m_policy.maxEventsPerNotification);
-        if (changes.isEmpty())
-            return;
-
-        const QUrl parentFolder = m_urls->rootFolderURL(stored->storeName, stored->boxId);
-        for (const BoxChange &change : changes) {
-            NmsEvent event;
-            event.resourceURL = m_urls->movieURL(stored->boxId, change.objectId);
-            event.lastModSeq = change.modSeq;
-            if (change.kind == BoxChange::Kind::Deleted) {
-                event.kind = NmsEvent::Kind::DeletedObject;
-            } else {
-                event.kind = NmsEvent::Kind::ChangedObject;
-                event.parentFolder = parentFolder;
-                QJsonObject movie = change.snapshot;
-                movie.insert(QStringLiteral("resourceURL"),
-                             QString::fromUtf8(event.resourceURL.toEncoded()));
-                movie.insert(QStringLiteral("lastModSeq"), change.modSeq);
-                event.extension.insert(QStringLiteral("movie"), movie);
-            }
-            eventList.events.append(event);
-        }
-        lastModSeq = changes.last().modSeq;
+    NmsEventList eventList = nextEventList(*stored, *box, &lastModSeq);
+    if (eventList.events.isEmpty()) {
+        // The filter skipped every pending change: move past them without a notification.
+        if (lastModSeq != stored->lastModSeq)
+            m_subscriptions->advance(subscriptionId, lastModSeq, stored->nextIndex);
+        return;
     }
 
     eventList.callbackData = stored->callbackData;
@@ -299,11 +403,14 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
     eventList.links.append(Link{QStringLiteral("NmsSubscription"),
                                 m_urls->subscriptionURL(stored->storeName, stored->boxId,
                                                         stored->id)});
+    const BodyFormat format = stored->notificationFormat == QLatin1String("XML")
+            ? BodyFormat::Xml
+            : BodyFormat::Json;
 
     auto *delivery = new QObject(this);
     m_inFlight.insert(subscriptionId, delivery);
     const qint64 index = stored->nextIndex;
-    m_sender->send(stored->notifyURL, eventList.toJson(), delivery,
+    m_sender->send(stored->notifyURL, eventList.toJson(), format, delivery,
                    [this, subscriptionId, lastModSeq, index,
                     notifyURL = stored->notifyURL](NotificationSender::Outcome outcome,
                                                    const QString &detail) {
@@ -312,7 +419,6 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
 
                        switch (outcome) {
                        case NotificationSender::Outcome::Delivered:
-                           m_resetPending.remove(subscriptionId);
                            m_retryNotBefore.remove(subscriptionId);
                            if (!m_subscriptions->advance(subscriptionId, lastModSeq, index + 1))
                                return;
@@ -350,7 +456,6 @@ void SubscriptionService::deliverNext(const QString &subscriptionId)
 
 void SubscriptionService::forget(const QString &subscriptionId)
 {
-    m_resetPending.remove(subscriptionId);
     m_retryNotBefore.remove(subscriptionId);
     delete m_inFlight.take(subscriptionId);
 }
@@ -361,6 +466,8 @@ void SubscriptionService::removeExpiredSubscriptions()
     for (const StoredSubscription &stored : m_subscriptions->listExpired(now)) {
         if (m_subscriptions->remove(stored.id)) {
             forget(stored.id);
+            // NMS 1.0 defines no notification for the end of a subscription, so the
+            // client learns of it from a 404 on its next update or read.
             qCInfo(lcNms) << "Subscription" << stored.id << "to box" << stored.boxId
                           << "expired and was removed";
         }

@@ -16,8 +16,9 @@ struct BoxChange
     qint64 modSeq = 0;
     QString objectId;
     Kind kind = Kind::Changed;
-    // The object's members after the change (as Movie::writableMembers() plus id);
-    // empty for a deletion.
+    // The object's members after the change (as Movie::writableMembers() plus id); for a
+    // deletion, its last state before it. Deletions logged before schema version 2 have
+    // an empty snapshot.
     QJsonObject snapshot;
 };
 

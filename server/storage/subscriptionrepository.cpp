@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -13,7 +14,8 @@ namespace {
 
 const QString SelectColumns = QStringLiteral(
         "SELECT id, store, box_id, notify_url, callback_data, notification_format, "
-        "client_correlator, expires_at, last_mod_seq, next_index FROM subscriptions ");
+        "client_correlator, expires_at, last_mod_seq, next_index, filter, reset_pending "
+        "FROM subscriptions ");
 
 StoredSubscription subscriptionFromRow(const QSqlQuery &query)
 {
@@ -28,6 +30,8 @@ StoredSubscription subscriptionFromRow(const QSqlQuery &query)
     subscription.expiresAt = query.value(7).toLongLong();
     subscription.lastModSeq = query.value(8).toLongLong();
     subscription.nextIndex = query.value(9).toLongLong();
+    subscription.filter = QJsonDocument::fromJson(query.value(10).toByteArray()).object();
+    subscription.resetPending = query.value(11).toBool();
     return subscription;
 }
 
@@ -64,7 +68,7 @@ bool SubscriptionRepository::insert(const StoredSubscription &subscription,
     query.prepare(QStringLiteral(
             "INSERT INTO subscriptions (id, store, box_id, notify_url, callback_data, "
             "notification_format, client_correlator, expires_at, last_mod_seq, next_index, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "created_at, filter, reset_pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(subscription.id);
     query.addBindValue(subscription.storeName);
     query.addBindValue(subscription.boxId);
@@ -76,6 +80,11 @@ bool SubscriptionRepository::insert(const StoredSubscription &subscription,
     query.addBindValue(subscription.lastModSeq);
     query.addBindValue(subscription.nextIndex);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(subscription.filter.isEmpty()
+                               ? QVariant()
+                               : QVariant(QString::fromUtf8(QJsonDocument(subscription.filter)
+                                                                    .toJson(QJsonDocument::Compact))));
+    query.addBindValue(subscription.resetPending ? 1 : 0);
     if (query.exec())
         return transaction.commit();
 
@@ -138,7 +147,8 @@ QStringList SubscriptionRepository::listBehindTheirBox() const
     QSqlQuery query(m_database);
     QStringList ids;
     if (!query.exec(QStringLiteral("SELECT s.id FROM subscriptions s JOIN boxes b ON b.id = s.box_id "
-                                   "WHERE b.mod_seq > s.last_mod_seq ORDER BY s.created_at, s.id"))) {
+                                   "WHERE b.mod_seq > s.last_mod_seq OR s.reset_pending = 1 "
+                                   "ORDER BY s.created_at, s.id"))) {
         qCWarning(lcDatabase) << "Cannot compare subscriptions with their boxes:"
                               << query.lastError().text();
         return ids;
@@ -158,8 +168,8 @@ bool SubscriptionRepository::advance(const QString &subscriptionId, qint64 lastM
                                      qint64 nextIndex)
 {
     QSqlQuery query(m_database);
-    query.prepare(QStringLiteral("UPDATE subscriptions SET last_mod_seq = ?, next_index = ? "
-                                 "WHERE id = ?"));
+    query.prepare(QStringLiteral("UPDATE subscriptions SET last_mod_seq = ?, next_index = ?, "
+                                 "reset_pending = 0 WHERE id = ?"));
     query.addBindValue(lastModSeq);
     query.addBindValue(nextIndex);
     query.addBindValue(subscriptionId);
@@ -167,6 +177,24 @@ bool SubscriptionRepository::advance(const QString &subscriptionId, qint64 lastM
         return true;
 
     qCWarning(lcDatabase) << "Cannot advance subscription" << subscriptionId
+                          << query.lastError().text();
+    return false;
+}
+
+bool SubscriptionRepository::update(const QString &subscriptionId, qint64 expiresAt,
+                                    qint64 lastModSeq, bool resetPending)
+{
+    QSqlQuery query(m_database);
+    query.prepare(QStringLiteral("UPDATE subscriptions SET expires_at = ?, last_mod_seq = ?, "
+                                 "reset_pending = ? WHERE id = ?"));
+    query.addBindValue(expiresAt);
+    query.addBindValue(lastModSeq);
+    query.addBindValue(resetPending ? 1 : 0);
+    query.addBindValue(subscriptionId);
+    if (query.exec() && query.numRowsAffected() == 1)
+        return true;
+
+    qCWarning(lcDatabase) << "Cannot update subscription" << subscriptionId
                           << query.lastError().text();
     return false;
 }

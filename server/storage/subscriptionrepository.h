@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -25,6 +26,10 @@ struct StoredSubscription
     qint64 lastModSeq = 0;
     // The index of the next nmsEventList.
     qint64 nextIndex = 1;
+    // The filter element as the service normalised it; empty for no filter.
+    QJsonObject filter;
+    // Whether a resetBox is owed before any further change.
+    bool resetPending = false;
 };
 
 // SQL for subscriptions.
@@ -43,13 +48,18 @@ public:
                                                        const QString &clientCorrelator) const;
     QList<StoredSubscription> listForBox(const QString &storeName, const QString &boxId) const;
     QList<StoredSubscription> listAll() const;
-    // Ids of the subscriptions whose box has changed since their cursor.
+    // Ids of the subscriptions whose box has changed since their cursor or that owe a
+    // resetBox.
     QStringList listBehindTheirBox() const;
     // Subscriptions whose expiresAt is at or before nowMs.
     QList<StoredSubscription> listExpired(qint64 nowMs) const;
 
-    // Moves the delivery cursor after a notification was handed over.
+    // Moves the delivery cursor after a notification was handed over, or after changes
+    // that the filter skipped, and clears resetPending.
     bool advance(const QString &subscriptionId, qint64 lastModSeq, qint64 nextIndex);
+    // Stores a new expiry and cursor for an nmsSubscriptionUpdate; nextIndex stays.
+    bool update(const QString &subscriptionId, qint64 expiresAt, qint64 lastModSeq,
+                bool resetPending);
     bool remove(const QString &subscriptionId);
 
 private:

@@ -34,11 +34,13 @@ void HttpReceiver::handleConnection()
             if (buffered.size() < headEnd + 4 + contentLength)
                 return;
 
-            socket->read(headEnd + 4);
+            m_heads.append(socket->read(headEnd + 4).trimmed());
             m_bodies.append(socket->read(contentLength));
 
             const int status = m_script.isEmpty() ? 204 : m_script.takeFirst();
             m_sent.append(status);
+            if (status == 0)
+                return;
             socket->write("HTTP/1.1 " + QByteArray::number(status)
                           + " Scripted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             socket->disconnectFromHost();
