@@ -11,6 +11,15 @@ namespace {
 
 const QByteArray Json = "application/json";
 const QByteArray Text = "text/plain";
+const QByteArray Xml = "application/xml";
+const QByteArray Form = "application/x-www-form-urlencoded";
+
+QByteArray xmlChannelWith(const QByteArray &children)
+{
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><nc:notificationChannel "
+           "xmlns:nc=\"urn:oma:xml:rest:netapi:notificationchannel:1\">"
+            + children + "</nc:notificationChannel>";
+}
 
 QByteArray channelWith(const QByteArray &members)
 {
@@ -259,6 +268,76 @@ void tst_ChannelBadInput::rejected_data()
             << QByteArray("{\"a\":{}}") << 404 << "SVC0004";
     QTest::newRow("callback: text/plain") << QByteArray("POST") << callback << Text
             << QByteArray("{\"a\":{}}") << 415 << "SVC0001";
+
+    // XML bodies.
+    const QByteArray validXml = xmlChannelWith("<channelType>LongPolling</channelType>");
+    QTest::newRow("xml create: truncated") << QByteArray("POST") << channels << Xml
+            << validXml.left(validXml.size() - 10) << 400 << "SVC0001";
+    QTest::newRow("xml create: no namespace") << QByteArray("POST") << channels << Xml
+            << QByteArray("<notificationChannel><channelType>LongPolling</channelType>"
+                          "</notificationChannel>")
+            << 400 << "SVC0001";
+    QTest::newRow("xml create: NMS namespace") << QByteArray("POST") << channels << Xml
+            << QByteArray("<nms:notificationChannel xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\">"
+                          "<channelType>LongPolling</channelType></nms:notificationChannel>")
+            << 400 << "SVC0001";
+    QTest::newRow("xml create: document type declaration") << QByteArray("POST") << channels
+            << Xml
+            << QByteArray("<!DOCTYPE x [<!ENTITY a \"LongPolling\">]>") + xmlChannelWith("<channelType>&a;</channelType>")
+            << 400 << "SVC0001";
+    QTest::newRow("xml create: missing channelType") << QByteArray("POST") << channels << Xml
+            << xmlChannelWith("<channelLifetime>60</channelLifetime>") << 400 << "SVC0002";
+    QTest::newRow("xml create: lifetime a word") << QByteArray("POST") << channels << Xml
+            << xmlChannelWith("<channelType>LongPolling</channelType><channelLifetime>long"
+                              "</channelLifetime>")
+            << 400 << "SVC0002";
+    QTest::newRow("xml create: negative lifetime") << QByteArray("POST") << channels << Xml
+            << xmlChannelWith("<channelType>LongPolling</channelType><channelLifetime>-5"
+                              "</channelLifetime>")
+            << 400 << "SVC0002";
+    QTest::newRow("xml create: two channelTypes") << QByteArray("POST") << channels << Xml
+            << xmlChannelWith("<channelType>LongPolling</channelType>"
+                              "<channelType>WebSockets</channelType>")
+            << 400 << "SVC0002";
+    QTest::newRow("xml create: NativeChannel") << QByteArray("POST") << channels << Xml
+            << xmlChannelWith("<channelType>NativeChannel</channelType>") << 403 << "POL1023";
+    QTest::newRow("xml create: mixed content") << QByteArray("POST") << channels << Xml
+            << xmlChannelWith("text<channelType>LongPolling</channelType>") << 400 << "SVC0001";
+    QTest::newRow("xml create: JSON sent as XML") << QByteArray("POST") << channels << Xml
+            << valid << 400 << "SVC0001";
+    QTest::newRow("xml lifetime: wrong root") << QByteArray("PUT") << lifetime << Xml
+            << xmlChannelWith("<channelLifetime>60</channelLifetime>") << 400 << "SVC0002";
+    QTest::newRow("xml poll: truncated") << QByteArray("POST") << poll << Xml
+            << QByteArray("<nc:longPollingRequestParameters xmlns:nc=\"urn:oma:xml:rest:netapi:"
+                          "notificationchannel:1\"")
+            << 400 << "SVC0001";
+    QTest::newRow("xml callback: truncated") << QByteArray("POST") << callback << Xml
+            << QByteArray("<pr:presenceNotification xmlns:pr=\"urn:x\"><callbackData>1")
+            << 400 << "SVC0001";
+    QTest::newRow("xml callback: list in no namespace") << QByteArray("POST") << callback << Xml
+            << QByteArray("<notificationList><a/></notificationList>") << 400 << "SVC0001";
+    QTest::newRow("xml delete: body on DELETE") << QByteArray("DELETE") << lp << Xml
+            << validXml << 400 << "SVC0002";
+
+    // Form bodies.
+    QTest::newRow("form create: repeated channelType") << QByteArray("POST") << channels << Form
+            << QByteArray("channelType=LongPolling&channelType=LongPolling") << 400 << "SVC0002";
+    QTest::newRow("form create: repeated unknown field") << QByteArray("POST") << channels
+            << Form << QByteArray("channelType=LongPolling&x=1&x=2") << 400 << "SVC0002";
+    QTest::newRow("form create: WebSockets") << QByteArray("POST") << channels << Form
+            << QByteArray("channelType=WebSockets") << 415 << "SVC0001";
+    QTest::newRow("form create: missing channelType") << QByteArray("POST") << channels << Form
+            << QByteArray("clientCorrelator=c1") << 400 << "SVC0002";
+    QTest::newRow("form create: lifetime a word") << QByteArray("POST") << channels << Form
+            << QByteArray("channelType=LongPolling&channelLifetime=long") << 400 << "SVC0002";
+    QTest::newRow("form create: not UTF-8") << QByteArray("POST") << channels << Form
+            << QByteArray("channelType=Long%FFPolling") << 400 << "SVC0001";
+    QTest::newRow("form poll: repeated maxWaitTime") << QByteArray("POST") << poll << Form
+            << QByteArray("maxWaitTime=1&maxWaitTime=2") << 400 << "SVC0002";
+    QTest::newRow("form lifetime: not accepted") << QByteArray("PUT") << lifetime << Form
+            << QByteArray("channelLifetime=60") << 415 << "SVC0001";
+    QTest::newRow("form callback: not accepted") << QByteArray("POST") << callback << Form
+            << QByteArray("a=1") << 415 << "SVC0001";
 }
 
 void tst_ChannelBadInput::rejected()

@@ -10,6 +10,8 @@ using namespace MarqueeTest;
 
 namespace {
 
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
 const QByteArray XmlChannel = QByteArrayLiteral(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<nc:notificationChannel xmlns:nc=\"urn:oma:xml:rest:netapi:notificationchannel:1\" "
@@ -57,6 +59,9 @@ private Q_SLOTS:
     void xmlErrorsAreXmlRequestErrors();
     void xmlRequestJsonResponse();
     void formIsNotForWebSockets();
+    void xmlMovieWrites();
+    void xmlMovieListAndBoxes();
+    void xmlSubscriptionLifecycle();
 
 private:
     QUrl channels() const
@@ -190,6 +195,93 @@ void tst_Formats::formIsNotForWebSockets()
                                           "application/x-www-form-urlencoded");
     QCOMPARE(reply.status, 415);
     QCOMPARE(reply.messageId(), QStringLiteral("SVC0001"));
+}
+
+void tst_Formats::xmlMovieWrites()
+{
+    const Headers acceptXml{{"Accept", "application/xml"}};
+    const QUrl movies = m_server.url(QStringLiteral("/movies/v1/premieres/movies"));
+    const QByteArray movie =
+            "<mq:movie xmlns:mq=\"urn:marquee:xml:movies:1\"><title>An XML Premiere</title>"
+            "<year>2024</year><premiereDate>2024-05-17T20:00:00+02:00</premiereDate>"
+            "<genres>Drama</genres><cast>A. Actor</cast><cast>B. Actor</cast></mq:movie>";
+    const TestReply created = m_client.send("POST", movies, movie, "application/xml", acceptXml);
+    QCOMPARE(created.status, 201);
+    QCOMPARE(xmlRootOf(created.body).name, QStringLiteral("movie"));
+    QCOMPARE(xmlRootOf(created.body).namespaceUri, QStringLiteral("urn:marquee:xml:movies:1"));
+    QVERIFY(created.body.contains("<premiereDate>2024-05-17T18:00:00Z</premiereDate>"));
+    QVERIFY(created.body.contains("<cast>A. Actor</cast><cast>B. Actor</cast>"));
+    QVERIFY(!created.header("ETag").isEmpty());
+
+    // An XML write names the unknown element like a JSON one does.
+    QByteArray unknown = movie;
+    unknown.replace("<year>2024</year>", "<year>2024</year><rating>5</rating>");
+    const TestReply rejected = m_client.send("POST", movies, unknown, "application/xml", acceptXml);
+    QCOMPARE(rejected.status, 400);
+    QVERIFY(rejected.body.contains("<messageId>SVC0002</messageId>"));
+    QVERIFY(rejected.body.contains("rating"));
+
+    const QUrl location(QString::fromUtf8(created.header("Location")));
+    QByteArray replaced = movie;
+    replaced.replace("2024-05-17T20:00:00+02:00", "2024-06-01");
+    const TestReply put = m_client.send("PUT", location, replaced, "application/xml",
+                                        {{"Accept", "application/xml"}, {"If-Match", created.header("ETag")}});
+    QCOMPARE(put.status, 200);
+    QVERIFY(put.body.contains("<premiereDate>2024-06-01</premiereDate>"));
+}
+
+void tst_Formats::xmlMovieListAndBoxes()
+{
+    const Headers acceptXml{{"Accept", "application/xml"}};
+    const TestReply list = m_client.send(
+            "GET", m_server.url(QStringLiteral("/movies/v1/premieres/movies?limit=2")), {}, {},
+            acceptXml);
+    QCOMPARE(list.status, 200);
+    QCOMPARE(xmlRootOf(list.body).name, QStringLiteral("movieList"));
+    QCOMPARE(list.body.count("<movie>"), 2);
+
+    const TestReply boxes = m_client.send("GET", m_server.url(QStringLiteral("/movies/v1/boxes")),
+                                          {}, {}, acceptXml);
+    QCOMPARE(boxes.status, 200);
+    QCOMPARE(xmlRootOf(boxes.body).name, QStringLiteral("boxList"));
+    QVERIFY(boxes.body.contains("<box>"));
+}
+
+void tst_Formats::xmlSubscriptionLifecycle()
+{
+    const Headers acceptXml{{"Accept", "application/xml"}};
+    const QUrl subscriptions =
+            m_server.url(QStringLiteral("/nms/v1/moviestore/premieres/subscriptions"));
+    const QByteArray subscription =
+            "<nms:nmsSubscription xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\"><callbackReference>"
+            "<notifyURL>http://127.0.0.1:9/unused</notifyURL><callbackData>x</callbackData>"
+            "</callbackReference><duration>600</duration><clientCorrelator>xml-1</clientCorrelator>"
+            "</nms:nmsSubscription>";
+    const TestReply created =
+            m_client.send("POST", subscriptions, subscription, "application/xml", acceptXml);
+    QCOMPARE(created.status, 201);
+    QCOMPARE(xmlRootOf(created.body).name, QStringLiteral("nmsSubscription"));
+    QCOMPARE(xmlRootOf(created.body).namespaceUri, QStringLiteral("urn:oma:xml:rest:netapi:nms:1"));
+    const int callbackReference = created.body.indexOf("<callbackReference>");
+    const int duration = created.body.indexOf("<duration>");
+    const int restartToken = created.body.indexOf("<restartToken>");
+    QVERIFY(callbackReference >= 0 && duration > callbackReference && restartToken > duration);
+
+    const TestReply listed = m_client.send("GET", subscriptions, {}, {}, acceptXml);
+    QCOMPARE(listed.status, 200);
+    QCOMPARE(xmlRootOf(listed.body).name, QStringLiteral("nmsSubscriptionList"));
+    QVERIFY(listed.body.contains("<subscription>"));
+
+    const QUrl location(QString::fromUtf8(created.header("Location")));
+    const TestReply updated = m_client.send(
+            "POST", location,
+            "<nms:nmsSubscriptionUpdate xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\">"
+            "<duration>1200</duration></nms:nmsSubscriptionUpdate>",
+            "application/xml", acceptXml);
+    QCOMPARE(updated.status, 200);
+    QVERIFY(updated.body.contains("<duration>1200</duration>"));
+
+    QCOMPARE(m_client.send("DELETE", location).status, 204);
 }
 
 QTEST_GUILESS_MAIN(tst_Formats)

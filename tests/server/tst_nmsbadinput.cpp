@@ -293,6 +293,44 @@ void tst_NmsBadInput::rejected_data()
            QStringLiteral("subscription"));
     addRow("subscription: PUT", "PUT", Subscription, "{}", 405, svc1, QStringLiteral("GET, POST, DELETE"));
     addRow("subscriptions: DELETE", "DELETE", Subscriptions, {}, 405, svc1, QStringLiteral("GET, POST"));
+
+    // XML bodies: the same rules, read from the XML form of each document.
+    const QByteArray xml("application/xml");
+    const QByteArray xmlMovie = "<mq:movie xmlns:mq=\"urn:marquee:xml:movies:1\"><title>T</title>"
+                                "<premiereDate>2021-01-01</premiereDate></mq:movie>";
+    const QByteArray xmlSubscription =
+            "<nms:nmsSubscription xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\"><callbackReference>"
+            "<notifyURL>http://127.0.0.1:9/n</notifyURL></callbackReference></nms:nmsSubscription>";
+    addRow("xml movie: truncated", "POST", Movies, xmlMovie.left(40), 400, svc1, QStringLiteral("400"), xml);
+    addRow("xml movie: wrong namespace", "POST", Movies,
+           QByteArray(xmlMovie).replace("urn:marquee:xml:movies:1", "urn:oma:xml:rest:netapi:nms:1"), 400,
+           svc1, QStringLiteral("400"), xml);
+    addRow("xml movie: february 30", "POST", Movies,
+           QByteArray(xmlMovie).replace("2021-01-01", "2023-02-30"), 400, svc2,
+           QStringLiteral("movie.premiereDate"), xml);
+    addRow("xml movie: empty title", "POST", Movies, QByteArray(xmlMovie).replace("<title>T</title>", "<title/>"),
+           400, svc2, QStringLiteral("movie.title"), xml);
+    addRow("xml movie: unknown element", "PUT", Movie,
+           QByteArray(xmlMovie).replace("<title>", "<rating>5</rating><title>"), 400, svc2,
+           QStringLiteral("movie.rating"), xml);
+    addRow("xml movie: two titles", "POST", Movies,
+           QByteArray(xmlMovie).replace("<title>T</title>", "<title>T</title><title>U</title>"), 400, svc2,
+           QStringLiteral("movie.title"), xml);
+    addRow("xml movie: merge patch as XML", "PATCH", Movie, xmlMovie, 415, svc1, QStringLiteral("415"),
+           xml);
+    addRow("xml subscription: truncated", "POST", Subscriptions, xmlSubscription.left(60), 400, svc1,
+           QStringLiteral("400"), xml);
+    addRow("xml subscription: no namespace", "POST", Subscriptions,
+           QByteArray(xmlSubscription).replace("nms:", "").replace(" xmlns=\"urn:oma:xml:rest:netapi:nms:1\"", ""),
+           400, svc1, QStringLiteral("400"), xml);
+    addRow("xml subscription: missing notifyURL", "POST", Subscriptions,
+           QByteArray(xmlSubscription).replace("<notifyURL>http://127.0.0.1:9/n</notifyURL>", ""), 400, svc2,
+           QStringLiteral("nmsSubscription.callbackReference.notifyURL"), xml);
+    addRow("xml subscription: duration a word", "POST", Subscriptions,
+           QByteArray(xmlSubscription).replace("</callbackReference>", "</callbackReference><duration>long</duration>"),
+           400, svc2, QStringLiteral("nmsSubscription.duration"), xml);
+    addRow("xml update: wrong root", "POST", Subscription, xmlSubscription, 400, svc2,
+           QStringLiteral("nmsSubscriptionUpdate"), xml);
 }
 
 void tst_NmsBadInput::rejected()

@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace MarqueeTest;
 
@@ -115,6 +116,8 @@ private Q_SLOTS:
     void unexpectedMessageClosesWithReason();
     void expiryClosesWithNormalCode();
     void oneNotificationStillAList();
+    void framesFollowNotificationFormat();
+    void xmlSubscriptionGetsXmlFrames();
     void browserReceivesNotification();
 
 private:
@@ -331,6 +334,98 @@ void tst_WebSocketChannel::oneNotificationStillAList()
     QVERIFY(socket.waitForFrames(1));
     QCOMPARE(socket.frameJson(0),
              (QJsonObject{{QStringLiteral("notificationList"), QJsonArray{notification}}}));
+}
+
+namespace {
+
+// The root element of an XML frame and the local names of its children, in order, as
+// "root: child child". Empty for a frame that is not well-formed XML.
+QString xmlOutline(const QString &frame)
+{
+    QXmlStreamReader reader(frame);
+    QString root;
+    QStringList children;
+    int depth = 0;
+    while (!reader.atEnd()) {
+        const QXmlStreamReader::TokenType token = reader.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            ++depth;
+            if (depth == 1)
+                root = reader.namespaceUri().toString() + u' ' + reader.name().toString();
+            else if (depth == 2)
+                children.append(reader.name().toString());
+        } else if (token == QXmlStreamReader::EndElement) {
+            --depth;
+        }
+    }
+    if (reader.hasError())
+        return {};
+    return root + u':' + u' ' + children.join(u' ');
+}
+
+} // namespace
+
+void tst_WebSocketChannel::framesFollowNotificationFormat()
+{
+    const QJsonObject channel = createChannel();
+    const QUrl callbackURL(channel.value(QStringLiteral("callbackURL")).toString());
+    const QByteArray json = QByteArrayLiteral("{\"presenceNotification\":{\"callbackData\":\"1\"}}");
+    const QByteArray xml = QByteArrayLiteral(
+            "<pr:presenceNotification xmlns:pr=\"urn:oma:xml:rest:netapi:presence:1\">"
+            "<callbackData>2</callbackData></pr:presenceNotification>");
+
+    // Queued before the socket opens, so the lists are cut by format alone.
+    QCOMPARE(m_client.send("POST", callbackURL, json).status, 204);
+    QCOMPARE(m_client.send("POST", callbackURL, xml, "application/xml").status, 204);
+    QCOMPARE(m_client.send("POST", callbackURL, xml, "text/xml").status, 204);
+    QCOMPARE(m_client.send("POST", callbackURL, json).status, 204);
+
+    WebSocketClient socket;
+    QVERIFY(open(socket, channel));
+    QVERIFY(socket.waitForFrames(3));
+
+    QCOMPARE(socket.frameJson(0).value(QStringLiteral("notificationList")).toArray().size(), 1);
+    QCOMPARE(xmlOutline(socket.frames().at(1)),
+             QStringLiteral("urn:oma:xml:rest:netapi:notificationchannel:1 notificationList: "
+                            "presenceNotification presenceNotification"));
+    QVERIFY(socket.frames().at(1).contains(
+            QStringLiteral("xmlns:pr=\"urn:oma:xml:rest:netapi:presence:1\"")));
+    QCOMPARE(socket.frameJson(2).value(QStringLiteral("notificationList")).toArray().size(), 1);
+}
+
+void tst_WebSocketChannel::xmlSubscriptionGetsXmlFrames()
+{
+    const QJsonObject channel = createChannel();
+    WebSocketClient socket;
+    QVERIFY(open(socket, channel));
+
+    const QByteArray subscription =
+            "<nms:nmsSubscription xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\"><callbackReference>"
+            "<notifyURL>" + channel.value(QStringLiteral("callbackURL")).toString().toUtf8()
+            + "</notifyURL><callbackData>xml-client</callbackData>"
+              "<notificationFormat>XML</notificationFormat></callbackReference>"
+              "<duration>600</duration></nms:nmsSubscription>";
+    const TestReply subscribed = m_client.send(
+            "POST", m_server->url(QStringLiteral("/nms/v1/moviestore/premieres/subscriptions")),
+            subscription, "application/xml", {{"Accept", "application/xml"}});
+    QCOMPARE(subscribed.status, 201);
+    QVERIFY(subscribed.body.contains("<notificationFormat>XML</notificationFormat>"));
+
+    const TestReply patched = m_client.send(
+            "PATCH",
+            m_server->url(QStringLiteral("/movies/v1/premieres/movies/%1")
+                                  .arg(QLatin1String(SeededMovieId))),
+            "{\"premiereDate\":\"2020-03-14\"}", "application/merge-patch+json");
+    QCOMPARE(patched.status, 200);
+
+    QVERIFY(socket.waitForFrames(1));
+    const QString frame = socket.frames().constLast();
+    QCOMPARE(xmlOutline(frame),
+             QStringLiteral("urn:oma:xml:rest:netapi:notificationchannel:1 notificationList: "
+                            "nmsEventList"));
+    QVERIFY(frame.contains(QStringLiteral("xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\"")));
+    QVERIFY(frame.contains(QStringLiteral("<changedObject>")));
+    QVERIFY(frame.contains(QStringLiteral("<callbackData>xml-client</callbackData>")));
 }
 
 void tst_WebSocketChannel::browserReceivesNotification()
