@@ -2,9 +2,13 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSettings>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <limits>
 
 namespace Marquee {
@@ -60,6 +64,10 @@ constexpr OptionSpec Options[] = {
      "Days a box change stays replayable by restartToken, 1 to 3650 (default 7)."},
     {"change-log-max-entries", "MARQUEE_CHANGE_LOG_MAX_ENTRIES", "count",
      "Largest number of change-log entries kept per box, 1 to 100000000 (default 100000)."},
+    {"config", "MARQUEE_CONFIG", "file",
+     "Read options from an INI file with one 'name = value' line per option, named like the "
+     "long options (box-owner takes a comma-separated list). The command line and the "
+     "environment take precedence over the file."},
 };
 
 enum OptionIndex {
@@ -81,15 +89,60 @@ enum OptionIndex {
     MaxEventsPerNotification,
     ChangeLogRetentionDays,
     ChangeLogMaxEntries,
+    ConfigFile,
 };
 
+// Option values read from a configuration file, by long option name.
+using FileValues = QHash<QString, QString>;
+
+// The value of an option from the command line, else the environment, else the file.
 QString optionValue(const QCommandLineParser &parser, const QProcessEnvironment &environment,
-                    const OptionSpec &spec)
+                    const FileValues &fileValues, const OptionSpec &spec)
 {
     const QString name = QString::fromLatin1(spec.name);
     if (parser.isSet(name))
         return parser.value(name);
-    return environment.value(QString::fromLatin1(spec.environmentVariable));
+    const QString fromEnvironment = environment.value(QString::fromLatin1(spec.environmentVariable));
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return fileValues.value(name);
+}
+
+// Reads an INI configuration file into option values. Unknown keys are errors, so a
+// misspelt option does not go unnoticed.
+std::optional<FileValues> readConfigFile(const QString &path, QString *error)
+{
+    if (!QFileInfo(path).isReadable()) {
+        *error = QStringLiteral("Cannot read the configuration file '%1'").arg(path);
+        return std::nullopt;
+    }
+
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        *error = QStringLiteral("The configuration file '%1' is not a valid INI file").arg(path);
+        return std::nullopt;
+    }
+
+    FileValues values;
+    for (const QString &key : settings.allKeys()) {
+        const auto known = std::find_if(std::cbegin(Options), std::cend(Options),
+                                        [&key](const OptionSpec &spec) {
+                                            return key == QLatin1String(spec.name);
+                                        });
+        if (known == std::cend(Options) || known == &Options[ConfigFile]) {
+            *error = QStringLiteral("Unknown option '%1' in the configuration file '%2'; see "
+                                    "--help for the option names")
+                             .arg(key, path);
+            return std::nullopt;
+        }
+
+        // QSettings splits a value at its commas; the options read the joined text.
+        const QVariant value = settings.value(key);
+        values.insert(key, value.typeId() == QMetaType::QStringList
+                                   ? value.toStringList().join(QLatin1Char(','))
+                                   : value.toString());
+    }
+    return values;
 }
 
 std::optional<qint64> parseCount(const QString &text, qint64 minimum, qint64 maximum)
@@ -102,15 +155,16 @@ std::optional<qint64> parseCount(const QString &text, qint64 minimum, qint64 max
 }
 
 // Reads "box=userId" pairs from the repeated option or, when it is not given, from the
-// comma-separated environment variable.
+// comma-separated environment variable or configuration file entry.
 std::optional<QList<ServerConfig::BoxOwner>> parseBoxOwners(const QCommandLineParser &parser,
                                                             const QProcessEnvironment &environment,
+                                                            const FileValues &fileValues,
                                                             QString *invalidEntry)
 {
     const OptionSpec &spec = Options[BoxOwner];
     QStringList entries = parser.values(QString::fromLatin1(spec.name));
     if (entries.isEmpty()) {
-        entries = environment.value(QString::fromLatin1(spec.environmentVariable))
+        entries = optionValue(parser, environment, fileValues, spec)
                           .split(QLatin1Char(','), Qt::SkipEmptyParts);
     }
 
@@ -189,7 +243,18 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
             *errorMessage = message;
         return std::optional<ServerConfig>();
     };
-    auto value = [&](OptionIndex index) { return optionValue(parser, environment, Options[index]); };
+    FileValues fileValues;
+    const QString configPath = optionValue(parser, environment, {}, Options[ConfigFile]);
+    if (!configPath.isEmpty()) {
+        QString error;
+        const std::optional<FileValues> read = readConfigFile(configPath, &error);
+        if (!read)
+            return fail(error);
+        fileValues = *read;
+    }
+    auto value = [&](OptionIndex index) {
+        return optionValue(parser, environment, fileValues, Options[index]);
+    };
 
     if (const QString listen = value(Listen); !listen.isEmpty()) {
         if (!config.listenAddress.setAddress(listen))
@@ -285,7 +350,7 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(const QCommandLinePars
         config.storeName = store;
 
     QString invalidOwner;
-    const auto owners = parseBoxOwners(parser, environment, &invalidOwner);
+    const auto owners = parseBoxOwners(parser, environment, fileValues, &invalidOwner);
     if (!owners)
         return fail(QStringLiteral("Invalid --box-owner '%1': expected BOX=USERID, for "
                                    "example premieres=tel:+19585550100").arg(invalidOwner));

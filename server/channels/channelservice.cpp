@@ -150,6 +150,10 @@ Result<QList<NotificationChannel>> ChannelService::channels(const QString &userI
         if (stored.expiresAt > now)
             result.append(toResource(stored));
     }
+
+    // Users are not registered anywhere, so a user is known while they hold a channel.
+    if (result.isEmpty())
+        return RequestError::notFound(QStringLiteral("user"), userId);
     return result;
 }
 

@@ -65,6 +65,8 @@ public:
 
     Result<Created> createChannel(const QString &userId, const NotificationChannel &request);
     Result<NotificationChannel> channel(const QString &userId, const QString &channelId) const;
+    // The live channels of a user; 404 for a user without any, whom the server does not
+    // know.
     Result<QList<NotificationChannel>> channels(const QString &userId) const;
     Result<void> deleteChannel(const QString &userId, const QString &channelId);
 

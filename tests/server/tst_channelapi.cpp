@@ -155,14 +155,15 @@ void tst_ChannelApi::repeatedCorrelatorReturnsSameChannel()
 
 void tst_ChannelApi::listHoldsEveryChannelAsArray()
 {
-    const TestReply empty = m_client.get(m_server->url(Channels));
-    QCOMPARE(empty.status, 200);
-    QVERIFY(empty.json.value(QStringLiteral("notificationChannelList")).toObject()
-                    .value(QStringLiteral("notificationChannel")).isArray());
+    // A user without channels is unknown to the server.
+    const TestReply unknown = m_client.get(m_server->url(Channels));
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(unknown.messageId(), QStringLiteral("SVC0004"));
 
     create(channelRequest(QStringLiteral("LongPolling")));
     const TestReply one = m_client.get(m_server->url(Channels));
     const QJsonObject list = one.json.value(QStringLiteral("notificationChannelList")).toObject();
+    QVERIFY(list.value(QStringLiteral("notificationChannel")).isArray());
     QCOMPARE(list.value(QStringLiteral("notificationChannel")).toArray().size(), 1);
     QCOMPARE(list.value(QStringLiteral("resourceURL")).toString(), m_server->url(Channels).toString());
 
