@@ -30,7 +30,7 @@ Result<QList<EncodedNotification>> split(const QByteArray &body, BodyFormat form
 
 // Writes a notificationList of the notifications in the given format. An item in the other
 // format is converted: JSON to XML exactly, XML to JSON liberally (leaf values become
-// strings). In JSON the list is always an array, also when it holds one notification or
+// strings). In JSON the list is always an array, also when it contains one notification or
 // none.
 QByteArray encode(const QList<EncodedNotification> &notifications, BodyFormat format);
 

@@ -281,7 +281,7 @@ ChannelService::nextBatch(const QString &channelId, std::optional<BodyFormat> li
         return std::nullopt;
 
     // Without a requested format a list has the format of its notifications, so it ends
-    // where their format changes; the rest go out in the next list, in order.
+    // where their format changes. The rest go out in the next list, in order.
     Batch batch;
     batch.format = listFormat.value_or(entries.first().format);
     QList<EncodedNotification> notifications;

@@ -67,8 +67,8 @@ void LongPollGateway::park(const QString &channelId, PendingResponse *pending,
     poll->maxNotifications = maxNotifications;
     m_polls.insert(channelId, poll);
 
-    // Each handler checks that its poll is still the parked one, because a poll that was
-    // answered is deleted only later.
+    // Each handler checks that its poll is still the parked one, because a poll that
+    // got its response is deleted only later.
     connect(pending, &PendingResponse::abandoned, poll, [this, channelId, poll] {
         if (m_polls.value(channelId) != poll)
             return;

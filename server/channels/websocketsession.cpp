@@ -93,7 +93,7 @@ void WebSocketSession::close(QWebSocketProtocol::CloseCode code, const QString &
 
     if (m_socket) {
         // The socket outlives the session until the closing handshake ends, so the close
-        // frame is not lost; a peer that never replies is dropped after a while.
+        // frame is not lost. A peer that never replies is dropped after a while.
         QWebSocket *socket = m_socket;
         socket->disconnect(this);
         socket->setParent(parent());

@@ -12,8 +12,8 @@ namespace Marquee {
 // keeps a reference to the connection's request object, which the connection reuses.
 //
 // A request that arrives on a connection whose previous request is still pending first
-// interrupts that one: its owner answers it at once, so responses keep the request order
-// that HTTP/1.1 requires, and only then is the new request dispatched.
+// interrupts that one, and its owner responds at once. Only then is the new request
+// dispatched, so responses keep the request order that HTTP/1.1 requires.
 // NOTE: QHttpServer 6.4 reads a whole request body into memory with no size limit. A
 // guard in front of it, with header and body size checks on the socket, is still missing.
 class ApiServer : public QAbstractHttpServer

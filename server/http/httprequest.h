@@ -28,7 +28,7 @@ struct HttpRequest
     QByteArray body;
     QHostAddress remoteAddress;
     // The response format negotiated from Accept; responses written later, such as the
-    // answer to a parked long poll, use it too.
+    // response to a parked long poll, use it too.
     BodyFormat responseFormat = BodyFormat::Json;
     // Path variables of the matched route, percent-decoded once.
     QHash<QString, QString> pathVariables;

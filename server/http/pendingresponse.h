@@ -16,7 +16,7 @@ namespace Marquee {
 // a child of the connection's socket, so it never outlives the socket, and hands it to the
 // route's deferred callback. The owner responds to it once with respond().
 //
-// It holds a copy of the request, never QHttpServerRequest, because the connection reuses
+// It keeps a copy of the request, never QHttpServerRequest, because the connection reuses
 // that object for the next request it reads. When the client disconnects first, the
 // response is dropped unwritten and abandoned() is emitted.
 class PendingResponse : public QObject

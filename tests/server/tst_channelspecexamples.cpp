@@ -176,7 +176,7 @@ QString valueAt(const QJsonValue &root, const QString &path)
 // sections 6.1 to 6.4 and Appendices C and D, adapted to this server's URLs, in each
 // format the specification shows. Where the server deliberately differs (a notification
 // is always delivered inside a notificationList, which is always an array in JSON; an
-// unsupported channel type is 403 as section 7.2.1 says), the row states the server's
+// unsupported channel type is 403 as section 7.2.1 specifies), the row states the server's
 // behaviour.
 class tst_ChannelSpecExamples : public QObject
 {
