@@ -49,6 +49,9 @@ Result<QList<EncodedNotification>> splitJson(const QByteArray &body)
                                               QStringLiteral("each notification must be an "
                                                              "object with one root element"));
         }
+        // The channel's client may read XML, so the notification must be writable as XML.
+        if (const Result<void> compatible = OmaXml::checkXmlCompatible(notification); !compatible)
+            return compatible.error();
         notifications.append({BodyFormat::Json,
                               QJsonDocument(notification).toJson(QJsonDocument::Compact)});
     }
@@ -116,13 +119,16 @@ RequestError xmlError(const QXmlStreamReader &reader)
 
 Result<QList<EncodedNotification>> splitXml(const QByteArray &body)
 {
-    // The converter checks well-formedness, nesting depth and the root's namespace once,
-    // so the copy below reads a document known to be sound.
-    const Result<QJsonObject> checked = OmaXml::toJson(body);
+    // The converter checks well-formedness and nesting depth, so the copy below reads a
+    // document known to be sound. Any enabler's notification may arrive, in any namespace,
+    // but a notificationList must be the Notification Channel's own.
+    const Result<QJsonObject> checked = OmaXml::toJson(body, OmaXml::RootNamespace::Any);
     if (!checked)
         return checked.error();
     if (!checked->contains(ListElement))
         return QList<EncodedNotification>{{BodyFormat::Xml, body}};
+    if (const Result<QJsonObject> list = OmaXml::toJson(body); !list)
+        return list.error();
 
     QXmlStreamReader reader(body);
     while (!reader.atEnd() && reader.readNext() != QXmlStreamReader::StartElement) { }
@@ -130,8 +136,15 @@ Result<QList<EncodedNotification>> splitXml(const QByteArray &body)
     QList<EncodedNotification> notifications;
     while (!reader.atEnd()) {
         const QXmlStreamReader::TokenType token = reader.readNext();
-        if (token == QXmlStreamReader::StartElement)
-            notifications.append({BodyFormat::Xml, standaloneElement(reader)});
+        if (token == QXmlStreamReader::StartElement) {
+            // Each item must read on its own, as a JSON client's list converts it alone.
+            const QByteArray item = standaloneElement(reader);
+            if (const Result<QJsonObject> alone = OmaXml::toJson(item, OmaXml::RootNamespace::Any);
+                !alone) {
+                return alone.error();
+            }
+            notifications.append({BodyFormat::Xml, item});
+        }
         else if (token == QXmlStreamReader::EndElement)
             break;
     }
@@ -182,7 +195,8 @@ QByteArray encodeJson(const QList<EncodedNotification> &notifications)
             items.append(QJsonDocument::fromJson(notification.body).object());
             continue;
         }
-        const Result<QJsonObject> converted = OmaXml::toJson(notification.body);
+        // split() accepted only items that convert, so this cannot fail for a stored item.
+        const Result<QJsonObject> converted = OmaXml::toExactJson(notification.body);
         if (converted)
             items.append(converted.value());
     }

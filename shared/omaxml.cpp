@@ -7,11 +7,34 @@
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Marquee::OmaXml {
 
 namespace {
+
+bool isXmlText(const QString &text);
+
+// Replaces what XML 1.0 cannot carry with U+FFFD, so a stray control character in stored
+// data cannot make a whole document unreadable.
+QString sanitizedText(const QString &text)
+{
+    if (isXmlText(text))
+        return text;
+
+    QString result;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            result += c;
+            result += text.at(++i);
+            continue;
+        }
+        result += isXmlText(QString(c)) ? c : QChar(QChar::ReplacementCharacter);
+    }
+    return result;
+}
 
 QString xmlText(const QJsonValue &value)
 {
@@ -26,14 +49,14 @@ QString xmlText(const QJsonValue &value)
         return QString::number(number, 'g', 17);
     }
     case QJsonValue::String:
-        return value.toString();
+        return sanitizedText(value.toString());
     default:
         return {};
     }
 }
 
-void writeValue(QXmlStreamWriter &writer, const QString &name, const QJsonValue &value,
-                const QJsonObject &parent);
+void writeValue(QXmlStreamWriter &writer, const QString &parentName, const QString &name,
+                const QJsonValue &value, const QJsonObject &parent);
 
 void writeMembers(QXmlStreamWriter &writer, const QString &element, const QJsonObject &object)
 {
@@ -46,24 +69,30 @@ void writeMembers(QXmlStreamWriter &writer, const QString &element, const QJsonO
     }
     for (const QString &name : order) {
         if (object.contains(name) && !OmaXmlVocabulary::isAttribute(element, name))
-            writeValue(writer, name, object.value(name), object);
+            writeValue(writer, element, name, object.value(name), object);
     }
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (!order.contains(it.key()) && !OmaXmlVocabulary::isAttribute(element, it.key()))
-            writeValue(writer, it.key(), it.value(), object);
+            writeValue(writer, element, it.key(), it.value(), object);
     }
 }
 
-void writeValue(QXmlStreamWriter &writer, const QString &name, const QJsonValue &value,
-                const QJsonObject &parent)
+void writeValue(QXmlStreamWriter &writer, const QString &parentName, const QString &name,
+                const QJsonValue &value, const QJsonObject &parent)
 {
     if (value.isArray()) {
         for (const QJsonValue &item : value.toArray())
-            writeValue(writer, name, item, parent);
+            writeValue(writer, parentName, name, item, parent);
         return;
     }
 
-    writer.writeStartElement(name);
+    // An extension element in a type of another schema carries its own namespace.
+    if (const auto extension = OmaXmlVocabulary::extensionElement(parentName, name)) {
+        writer.writeNamespace(extension->namespaceUri, extension->prefix);
+        writer.writeStartElement(extension->namespaceUri, name);
+    } else {
+        writer.writeStartElement(name);
+    }
     const QString xsiType = OmaXmlVocabulary::xsiTypeOf(name, parent);
     if (!xsiType.isEmpty())
         writer.writeAttribute(OmaXmlVocabulary::SchemaInstanceNamespace.toString(),
@@ -199,7 +228,7 @@ QByteArray fromJson(const QJsonObject &document)
     return xml;
 }
 
-Result<QJsonObject> toJson(const QByteArray &xml)
+Result<QJsonObject> toJson(const QByteArray &xml, RootNamespace check)
 {
     QXmlStreamReader reader(xml);
     while (!reader.atEnd()) {
@@ -216,7 +245,7 @@ Result<QJsonObject> toJson(const QByteArray &xml)
         const QString namespaceUri = reader.namespaceUri().toString();
         const std::optional<OmaXmlVocabulary::RootElement> root =
                 OmaXmlVocabulary::rootElement(name);
-        if (root && root->namespaceUri != namespaceUri) {
+        if (check == RootNamespace::Checked && root && root->namespaceUri != namespaceUri) {
             return RequestError::malformedBody(
                     QStringLiteral("XML"),
                     QStringLiteral("the root element %1 must be in the namespace %2, not in %3")
@@ -244,6 +273,136 @@ Result<QJsonObject> toJson(const QByteArray &xml)
         return readerError(reader);
     return RequestError::malformedBody(QStringLiteral("XML"),
                                        QStringLiteral("the body has no root element"));
+}
+
+namespace {
+
+QJsonValue exactValue(const QString &name, const QJsonValue &value);
+
+QJsonObject exactMembers(const QJsonObject &object)
+{
+    QJsonObject result;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        result.insert(it.key(), exactValue(it.key(), it.value()));
+    return result;
+}
+
+QJsonValue exactItem(const QString &name, const QJsonValue &value)
+{
+    if (value.isObject())
+        return exactMembers(value.toObject());
+
+    if (value.isString() && OmaXmlVocabulary::isNumber(name)) {
+        bool ok = false;
+        const qint64 number = value.toString().toLongLong(&ok);
+        if (ok)
+            return QJsonValue(number);
+    }
+
+    // An empty element whose type holds lists, such as flags, is an object of empty lists.
+    if (value.isNull()) {
+        QJsonObject lists;
+        for (const QString &child : OmaXmlVocabulary::childOrder(name)) {
+            if (OmaXmlVocabulary::isRepeated(child))
+                lists.insert(child, QJsonArray());
+        }
+        if (!lists.isEmpty())
+            return lists;
+    }
+    return value;
+}
+
+QJsonValue exactValue(const QString &name, const QJsonValue &value)
+{
+    if (!OmaXmlVocabulary::isRepeated(name)) {
+        if (value.isArray()) {
+            QJsonArray items;
+            for (const QJsonValue &item : value.toArray())
+                items.append(exactItem(name, item));
+            return items;
+        }
+        return exactItem(name, value);
+    }
+
+    QJsonArray items;
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            items.append(exactItem(name, item));
+    } else if (!value.isNull()) {
+        items.append(exactItem(name, value));
+    }
+    return items;
+}
+
+bool isXmlName(const QString &name)
+{
+    if (name.isEmpty() || !(name.front().isLetter() || name.front() == u'_'))
+        return false;
+    return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return c.isLetterOrNumber() || c.isMark() || c == u'_' || c == u'-' || c == u'.';
+    });
+}
+
+// XML 1.0 allows tab, line feed, carriage return and everything from U+0020 except the
+// surrogate code units on their own and U+FFFE, U+FFFF.
+bool isXmlText(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        const char16_t unit = c.unicode();
+        const bool allowed = unit == 0x9 || unit == 0xA || unit == 0xD
+                || (unit >= 0x20 && !c.isSurrogate() && unit != 0xFFFE && unit != 0xFFFF);
+        if (!allowed)
+            return false;
+    }
+    return true;
+}
+
+Result<void> checkValue(const QString &path, const QJsonValue &value)
+{
+    if (value.isString() && !isXmlText(value.toString())) {
+        return RequestError::invalidValue(path, QStringLiteral("a string"),
+                                          QStringLiteral("contains a character XML cannot carry"));
+    }
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray()) {
+            if (const Result<void> checked = checkValue(path, item); !checked)
+                return checked;
+        }
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            const QString member = path.isEmpty() ? it.key() : path + u'.' + it.key();
+            if (!isXmlName(it.key())) {
+                return RequestError::invalidValue(member, it.key(),
+                                                  QStringLiteral("a member name must also be "
+                                                                 "a valid XML element name"));
+            }
+            if (const Result<void> checked = checkValue(member, it.value()); !checked)
+                return checked;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Result<QJsonObject> toExactJson(const QByteArray &xml)
+{
+    const Result<QJsonObject> liberal = toJson(xml, RootNamespace::Any);
+    if (!liberal)
+        return liberal;
+    return exactMembers(liberal.value());
+}
+
+Result<void> checkXmlCompatible(const QJsonObject &document)
+{
+    return checkValue(QString(), document);
 }
 
 } // namespace Marquee::OmaXml

@@ -32,10 +32,25 @@ QByteArray fromJson(const QJsonObject &document);
 // it, into a writer that may already hold an enclosing element.
 void writeDocumentElement(QXmlStreamWriter &writer, const QJsonObject &document);
 
+// Whether toJson() requires a known root element to be in its API's namespace: yes for
+// request bodies the server decodes, no for notifications it only passes on.
+enum class RootNamespace { Checked, Any };
+
 // Decodes an XML document. A document type declaration, malformed XML, nesting beyond
-// MaxDepth, mixed text and elements, and a known root element in a namespace other than
-// its API's are rejected with SVC0001.
-Result<QJsonObject> toJson(const QByteArray &xml);
+// MaxDepth, mixed text and elements, and (when checked) a known root element in a
+// namespace other than its API's are rejected with SVC0001.
+Result<QJsonObject> toJson(const QByteArray &xml, RootNamespace check = RootNamespace::Checked);
+
+// Decodes an XML notification for a JSON client as exactly as the vocabulary allows:
+// repeatable elements become arrays, numeric elements numbers, and an empty element that
+// holds lists becomes an object of empty lists ({"flag":[]}). Elements the vocabulary
+// does not know stay as toJson() reads them.
+Result<QJsonObject> toExactJson(const QByteArray &xml);
+
+// Checks that a JSON document can be written as XML: every member name is an XML name
+// without a colon and every string holds only characters XML allows. Fails with SVC0002
+// naming the member.
+Result<void> checkXmlCompatible(const QJsonObject &document);
 
 } // namespace OmaXml
 

@@ -78,7 +78,7 @@ QHash<QString, QStringList> makeChildOrders()
         {QStringLiteral("flags"), names({"flag", "resourceURL"})},
         {QStringLiteral("flagList"), names({"flag", "resourceURL"})},
         {QStringLiteral("link"), names({"rel", "href"})},
-        {QStringLiteral("requestError"), names({"serviceException", "policyException", "link"})},
+        {QStringLiteral("requestError"), names({"link", "serviceException", "policyException"})},
         {QStringLiteral("serviceException"), exception},
         {QStringLiteral("policyException"), exception},
         {QStringLiteral("movie"),
@@ -102,10 +102,34 @@ std::optional<RootElement> rootElement(QStringView name)
     return *found;
 }
 
+std::optional<RootElement> extensionElement(QStringView parent, QStringView element)
+{
+    if (parent == u"changedObject" && element == u"movie")
+        return rootElement(element);
+    return std::nullopt;
+}
+
 QStringList childOrder(QStringView element)
 {
     static const QHash<QString, QStringList> orders = makeChildOrders();
     return orders.value(element.toString());
+}
+
+bool isRepeated(QStringView element)
+{
+    static const QStringList repeated = names({"notificationChannel", "subscription", "nmsEvent",
+                                               "link", "flag", "variables", "criterion", "movie",
+                                               "box", "owner", "genres", "cast"});
+    return repeated.contains(element);
+}
+
+bool isNumber(QStringView element)
+{
+    static const QStringList numbers =
+            names({"channelLifetime", "maxNotifications", "maxWaitTime", "checkInterval",
+                   "newChannelLifetime", "duration", "index", "lastModSeq", "totalCount",
+                   "year"});
+    return numbers.contains(element);
 }
 
 bool isAttribute(QStringView element, QStringView member)

@@ -33,9 +33,19 @@ struct RootElement
 // notificationChannel (nc) or nmsEventList (nms).
 std::optional<RootElement> rootElement(QStringView name);
 
+// The namespace of an element that Marquee adds to a type of an OMA schema, such as the
+// movie inside an NMS changedObject, or std::nullopt for an element of the type itself.
+std::optional<RootElement> extensionElement(QStringView parent, QStringView element);
+
 // The XSD order of the child elements of an element, or an empty list when the element
 // is not listed.
 QStringList childOrder(QStringView element);
+
+// Whether an element may repeat, so that its JSON form is always an array.
+bool isRepeated(QStringView element);
+
+// Whether an element's value is an integer, so that its JSON form is a number.
+bool isNumber(QStringView element);
 
 // Whether a member of an element is written as an XML attribute (rel and href of link).
 bool isAttribute(QStringView element, QStringView member);

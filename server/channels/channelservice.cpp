@@ -106,6 +106,11 @@ Result<ChannelService::Created> ChannelService::createChannel(const QString &use
     if (!m_repository->insert(stored, replacedChannelId))
         return RequestError::internalError(QStringLiteral("the channel could not be stored"));
 
+    // The replaced channel expired before the expiry timer removed it: close its socket and
+    // answer its parked poll now, as the timer would have.
+    if (!replacedChannelId.isEmpty())
+        Q_EMIT channelRemoved(replacedChannelId, QStringLiteral("The channel lifetime expired"));
+
     qCInfo(lcChannels) << "Created" << stored.channelType << "channel" << stored.id << "for user"
                        << userId << "with lifetime" << stored.lifetime << "s";
 

@@ -76,9 +76,11 @@ void WebSocketSession::sendQueuedNotifications()
         return;
 
     // Each pass sends up to maxNotifications queued notifications in one frame and
-    // removes them from the outbox, so delivery keeps the order of acceptance.
-    // TODO: an XML notificationList goes out as a text frame of XML; no client has been
-    // tested with it yet.
+    // removes them from the outbox, so delivery keeps the order of acceptance. A frame has
+    // the format its notifications arrived in: an XML notification goes out as a text
+    // frame holding an XML notificationList.
+    // NOTE: a frame counts as delivered once the socket accepted it. A peer that drops
+    // before the bytes leave loses that frame, because the protocol has no acknowledgement.
     while (std::optional<ChannelService::Batch> batch = m_channels->nextBatch(m_channelId)) {
         m_socket->sendTextMessage(QString::fromUtf8(batch->frame));
         if (!m_channels->acknowledge(*batch))

@@ -28,10 +28,17 @@ void ApiServer::writeResponse(const HttpRequest &request, QTcpSocket *socket,
     // response states the length of the GET body without sending it.
     if (response.status != 204)
         head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+
+    // A client that asks to close gets its response and then the end of the connection.
+    const bool closes = request.header("connection").toLower().contains("close");
+    if (closes)
+        head += "Connection: close\r\n";
     head += "\r\n";
 
     const bool sendsBody = response.status != 204 && request.method != QLatin1String("HEAD");
     socket->write(sendsBody ? head + response.body : head);
+    if (closes)
+        socket->disconnectFromHost();
 }
 
 void ApiServer::finishPendingResponse(QTcpSocket *socket)

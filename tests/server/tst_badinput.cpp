@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace MarqueeTest;
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void acceptWithZeroQualityRejected();
     void headReturnsGetHeadersOnly();
     void noContentHasNoLength();
+    void connectionCloseIsHonoured();
 
 private:
     QString expand(QString text) const;
@@ -380,6 +382,21 @@ void tst_BadInput::headReturnsGetHeadersOnly()
     QVERIFY(head.body.isEmpty());
     QCOMPARE(head.header("Content-Length"), QByteArray::number(get.body.size()));
     QCOMPARE(head.header("Content-Type"), QByteArrayLiteral("application/json"));
+}
+
+void tst_BadInput::connectionCloseIsHonoured()
+{
+    const QUrl health = m_server.url(QStringLiteral("/health"));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(health.port()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+    // The server ends the connection after the response, without waiting for the client.
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    const QByteArray response = socket.readAll();
+    QVERIFY2(response.startsWith("HTTP/1.1 200 OK\r\n"), response.constData());
+    QVERIFY(response.contains("\r\nConnection: close\r\n"));
 }
 
 void tst_BadInput::noContentHasNoLength()

@@ -336,6 +336,10 @@ void tst_ChannelBadInput::rejected_data()
             << QByteArray("maxWaitTime=1&maxWaitTime=2") << 400 << "SVC0002";
     QTest::newRow("form lifetime: not accepted") << QByteArray("PUT") << lifetime << Form
             << QByteArray("channelLifetime=60") << 415 << "SVC0001";
+    QTest::newRow("callback: member name not an XML name") << QByteArray("POST") << callback
+            << Json << QByteArray("{\"1bad name\":{\"x\":1}}") << 400 << "SVC0002";
+    QTest::newRow("callback: control character in a value") << QByteArray("POST") << callback
+            << Json << QByteArray("{\"n\":{\"x\":\"a\\u0001\"}}") << 400 << "SVC0002";
     QTest::newRow("form callback: not accepted") << QByteArray("POST") << callback << Form
             << QByteArray("a=1") << 415 << "SVC0001";
 }

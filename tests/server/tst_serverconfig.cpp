@@ -38,6 +38,7 @@ private:
                                       const QByteArray &file, QString *error);
 
     QTemporaryDir m_folder;
+    int m_files = 0;
 };
 
 std::optional<ServerConfig> tst_ServerConfig::parse(const QStringList &arguments,
@@ -50,7 +51,8 @@ std::optional<ServerConfig> tst_ServerConfig::parse(const QStringList &arguments
         variables.insert(entry.section(u'=', 0, 0), entry.section(u'=', 1));
 
     if (!file.isNull()) {
-        const QString path = m_folder.filePath(QStringLiteral("marquee.conf"));
+        // A new name per row: QSettings caches a file by name, size and modification time.
+        const QString path = m_folder.filePath(QStringLiteral("marquee-%1.conf").arg(++m_files));
         QFile config(path);
         if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate) || config.write(file) < 0)
             qFatal("Cannot write the test configuration file");

@@ -405,11 +405,14 @@ void tst_SubscriptionApi::prunedTokenYieldsOneResetBox()
 
 void tst_SubscriptionApi::laggingCursorAfterPruneYieldsResetBox()
 {
+    // A long request timeout, so that even on a loaded machine the ten changes and the
+    // pruning below happen while the first attempt still hangs.
     m_server->config().changeLogMaxEntries = 5;
+    m_server->config().notifyRequestTimeout = 4000;
     QVERIFY(m_server->start());
 
-    // The first attempt hangs until its 500 ms timeout, which keeps the cursor behind
-    // while ten more changes arrive and pruning removes the ones it has not reached.
+    // The first attempt hangs until its timeout, which keeps the cursor behind while ten
+    // more changes arrive and pruning removes the ones it has not reached.
     HttpReceiver receiver({0});
     QCOMPARE(subscribe(receiver.url()).status, 201);
     changeSeededMovie(1);

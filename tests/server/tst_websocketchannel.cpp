@@ -115,6 +115,7 @@ private Q_SLOTS:
     void unexpectedMessageClosesWithReason_data();
     void unexpectedMessageClosesWithReason();
     void expiryClosesWithNormalCode();
+    void replacingExpiredChannelClosesIt();
     void oneNotificationStillAList();
     void framesFollowNotificationFormat();
     void xmlSubscriptionGetsXmlFrames();
@@ -318,6 +319,35 @@ void tst_WebSocketChannel::expiryClosesWithNormalCode()
     QCOMPARE(m_client.postJson(QUrl(channel.value(QStringLiteral("callbackURL")).toString()),
                                QJsonObject{{QStringLiteral("note"), 1}}).status,
              404);
+}
+
+void tst_WebSocketChannel::replacingExpiredChannelClosesIt()
+{
+    // The expiry timer stays idle, so only the replacement can close the old channel.
+    m_server->config().expiryCheckInterval = 600000;
+    QVERIFY(m_server->start());
+
+    const QJsonObject request{
+            {QStringLiteral("notificationChannel"),
+             QJsonObject{{QStringLiteral("channelType"), QStringLiteral("WebSockets")},
+                         {QStringLiteral("clientCorrelator"), QStringLiteral("retry-1")},
+                         {QStringLiteral("channelLifetime"), 1}}}};
+    const QUrl channels = m_server->url(QStringLiteral("/notificationchannel/v1/alice/channels"));
+    const TestReply first = m_client.postJson(channels, request);
+    QCOMPARE(first.status, 201);
+    WebSocketClient socket;
+    QVERIFY(open(socket, first.json.value(QStringLiteral("notificationChannel")).toObject()));
+
+    QTest::qWait(1100);
+    const TestReply second = m_client.postJson(channels, request);
+    QCOMPARE(second.status, 201);
+    QVERIFY(second.json.value(QStringLiteral("notificationChannel")).toObject()
+                    .value(QStringLiteral("resourceURL"))
+            != first.json.value(QStringLiteral("notificationChannel")).toObject()
+                       .value(QStringLiteral("resourceURL")));
+
+    QVERIFY(socket.waitForDisconnected());
+    QCOMPARE(socket.socket().closeCode(), QWebSocketProtocol::CloseCodeNormal);
 }
 
 void tst_WebSocketChannel::oneNotificationStillAList()

@@ -60,6 +60,11 @@ private Q_SLOTS:
     void notificationListSplitRejects();
     void notificationListXmlKeepsNamespaces();
     void notificationListJsonIsAlwaysAnArray();
+    void notificationListItemsInAnyNamespace();
+    void exactJsonFollowsVocabulary();
+    void xmlCompatibility_data();
+    void xmlCompatibility();
+    void unwritableCharactersReplaced();
 };
 
 void tst_FormatCodecs::xmlFromJson_data()
@@ -104,6 +109,16 @@ void tst_FormatCodecs::xmlFromJson_data()
                       "<nmsEvent><resetBox/></nmsEvent><callbackData>abc</callbackData>"
                       "<index>3</index><link rel=\"NmsSubscription\" href=\"http://h/s/1\"/>"
                       "</nms:nmsEventList></nc:notificationList>";
+    QTest::newRow("movie extension in its own namespace")
+            << QByteArray("{\"nmsEventList\":{\"nmsEvent\":[{\"changedObject\":{\"resourceURL\":\"http://h/m/1\","
+                          "\"parentFolder\":\"http://h/f\",\"flags\":{\"flag\":[]},"
+                          "\"movie\":{\"title\":\"T\"}}}]}}")
+            << XmlDeclaration
+                    + "<nms:nmsEventList xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\"><nmsEvent><changedObject>"
+                      "<parentFolder>http://h/f</parentFolder><flags/>"
+                      "<resourceURL>http://h/m/1</resourceURL>"
+                      "<mq:movie xmlns:mq=\"urn:marquee:xml:movies:1\"><title>T</title></mq:movie>"
+                      "</changedObject></nmsEvent></nms:nmsEventList>";
     QTest::newRow("request error in the common namespace")
             << QByteArray("{\"requestError\":{\"serviceException\":{\"variables\":[\"a\",\"b\"],"
                           "\"text\":\"Invalid input value for message part %1\",\"messageId\":\"SVC0002\"}}}")
@@ -468,6 +483,91 @@ void tst_FormatCodecs::notificationListJsonIsAlwaysAnArray()
                      .value(QStringLiteral("callbackData"))
                      .toString(),
              QStringLiteral("1234"));
+}
+
+void tst_FormatCodecs::notificationListItemsInAnyNamespace()
+{
+    const QByteArray list =
+            "<nc:notificationList xmlns:nc=\"urn:oma:xml:rest:netapi:notificationchannel:1\">"
+            "<nmsEventList><index>3</index></nmsEventList>"
+            "<presenceNotification><a>1</a></presenceNotification></nc:notificationList>";
+    const Result<QList<EncodedNotification>> split = NotificationList::split(list, BodyFormat::Xml);
+    QVERIFY2(split, qPrintable(split ? QString() : split.error().message()));
+    QCOMPARE(split->size(), 2);
+
+    // Both reach a JSON client; none is dropped in the conversion.
+    const QJsonObject json = QJsonDocument::fromJson(
+            NotificationList::encode(split.value(), BodyFormat::Json)).object();
+    const QJsonArray items = json.value(QStringLiteral("notificationList")).toArray();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0).toObject().keys(), QStringList{QStringLiteral("nmsEventList")});
+    QCOMPARE(items.at(1).toObject().keys(), QStringList{QStringLiteral("presenceNotification")});
+}
+
+void tst_FormatCodecs::exactJsonFollowsVocabulary()
+{
+    const QByteArray xml =
+            "<nms:nmsEventList xmlns:nms=\"urn:oma:xml:rest:netapi:nms:1\"><nmsEvent><changedObject>"
+            "<parentFolder>http://h/f</parentFolder><flags/><resourceURL>http://h/m/1</resourceURL>"
+            "<lastModSeq>7</lastModSeq></changedObject></nmsEvent><callbackData>abc</callbackData>"
+            "<index>1</index><restartToken>mq1.x</restartToken>"
+            "<link rel=\"NmsSubscription\" href=\"http://h/s/1\"/></nms:nmsEventList>";
+    const Result<QJsonObject> exact = OmaXml::toExactJson(xml);
+    QVERIFY(exact);
+    QCOMPARE(compact(exact.value()),
+             QByteArray("{\"nmsEventList\":{\"callbackData\":\"abc\",\"index\":1,"
+                        "\"link\":[{\"href\":\"http://h/s/1\",\"rel\":\"NmsSubscription\"}],"
+                        "\"nmsEvent\":[{\"changedObject\":{\"flags\":{\"flag\":[]},\"lastModSeq\":7,"
+                        "\"parentFolder\":\"http://h/f\",\"resourceURL\":\"http://h/m/1\"}}],"
+                        "\"restartToken\":\"mq1.x\"}}"));
+}
+
+void tst_FormatCodecs::xmlCompatibility_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("compatible");
+    QTest::addColumn<QString>("part");
+
+    QTest::newRow("plain") << QByteArray("{\"a\":{\"b_c\":[1,\"x\"],\"d.e-f\":null}}") << true
+                           << QString();
+    QTest::newRow("letters beyond ASCII")
+            << QByteArray("{\"\u00e9t\u00e9\":{\"x\":\"\\ud83c\\udfac\"}}") << true << QString();
+    QTest::newRow("name starts with a digit") << QByteArray("{\"1bad\":{}}") << false
+                                              << QStringLiteral("1bad");
+    QTest::newRow("name with a space") << QByteArray("{\"ok\":{\"a b\":1}}") << false
+                                       << QStringLiteral("ok.a b");
+    QTest::newRow("empty name") << QByteArray("{\"\":5}") << false << QString();
+    QTest::newRow("name with a colon") << QByteArray("{\"p:q\":1}") << false << QStringLiteral("p:q");
+    QTest::newRow("control character") << QByteArray("{\"a\":{\"b\":\"x\\u0001y\"}}") << false
+                                       << QStringLiteral("a.b");
+}
+
+void tst_FormatCodecs::xmlCompatibility()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, compatible);
+    QFETCH(QString, part);
+
+    const Result<void> checked = OmaXml::checkXmlCompatible(parse(json));
+    QCOMPARE(bool(checked), compatible);
+    if (!compatible) {
+        QCOMPARE(checked.error().messageId, QStringLiteral("SVC0002"));
+        QCOMPARE(checked.error().variables.value(0), part);
+    }
+}
+
+void tst_FormatCodecs::unwritableCharactersReplaced()
+{
+    const QJsonObject document{
+            {QStringLiteral("movie"),
+             QJsonObject{{QStringLiteral("title"), QStringLiteral("A\u0001B \U0001F3AC")}}}};
+    const QByteArray xml = OmaXml::fromJson(document);
+
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd())
+        reader.readNext();
+    QVERIFY2(!reader.hasError(), xml.constData());
+    QVERIFY(QString::fromUtf8(xml).contains(QStringLiteral("A\uFFFDB \U0001F3AC")));
 }
 
 QTEST_GUILESS_MAIN(tst_FormatCodecs)
