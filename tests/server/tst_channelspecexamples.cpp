@@ -53,6 +53,27 @@ const QByteArray JsonOmaPushChannel = QByteArrayLiteral(
         "{\"notificationChannel\": {\"applicationTag\": \"myApp\", \"channelData\": "
         "{\"appId\": \"x-wap-application:wml.ua\", \"maxNotifications\": \"5\"}, "
         "\"channelLifetime\": \"7200\", \"channelType\": \"OMAPush\", \"clientCorrelator\": \"123\"}}");
+const QByteArray XmlOmaPushLargeDataChannel = QByteArrayLiteral(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<nc:notificationChannel xmlns:nc=\"urn:oma:xml:rest:netapi:notificationchannel:1\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+        "  <clientCorrelator>987</clientCorrelator>\n"
+        "  <applicationTag>myApp</applicationTag>\n"
+        "  <channelType>OMAPush</channelType>\n"
+        "  <channelData xsi:type=\"nc:OMAPushData\">\n"
+        "     <appId>x-wap-application:wml.ua</appId>\n"
+        "     <maxNotifications>1</maxNotifications>\n"
+        "     <largeDataPolling>\n"
+        "        <pollingEnabled>true</pollingEnabled>\n"
+        "        <maxPollingNotifications>10</maxPollingNotifications>\n"
+        "     </largeDataPolling>\n"
+        "  </channelData>\n"
+        "  <channelLifetime>7200</channelLifetime>\n"
+        "</nc:notificationChannel>\n");
+const QByteArray JsonNativeChannel = QByteArrayLiteral(
+        "{\"notificationChannel\": {\"applicationTag\": \"myApp\", \"channelData\": "
+        "{\"channelSubType\": \"APNS\", \"registrationToken\": \"abc123\", \"maxNotifications\": \"1\"}, "
+        "\"channelLifetime\": \"7200\", \"channelType\": \"NativeChannel\", \"clientCorrelator\": \"123\"}}");
 const QByteArray JsonOmaPushLargeDataChannel = QByteArrayLiteral(
         "{\"notificationChannel\": {\"applicationTag\": \"myApp\", \"channelData\": "
         "{\"appId\": \"x-wap-application:wml.ua\", \"largeDataPolling\": {\"maxPollingNotifications\": "
@@ -316,11 +337,35 @@ void tst_ChannelSpecExamples::example_data()
             << QStringList{QStringLiteral("notificationChannel.channelType=WebSockets"),
                            QStringLiteral("notificationChannel.clientCorrelator=987")}
             << QByteArray();
-    QTest::newRow("6.1.5.7 unsupported type, XML")
+    QTest::newRow("6.1.5.3 create OMAPush with large data polling, XML")
             << QByteArray("POST") << "channels" << TelUser << none << noNotifications << xml << xml
-            << XmlNativeChannel << 403 << CommonNamespace << "requestError"
-            << QStringList{QStringLiteral("requestError.policyException.messageId=POL1023"),
-                           QStringLiteral("requestError.policyException.variables.0=NativeChannel")}
+            << XmlOmaPushLargeDataChannel << 403 << CommonNamespace << "requestError"
+            << pushRejected << QByteArray();
+    QTest::newRow("6.1.5.4 and D.5 large data polling not supported, XML")
+            << QByteArray("POST") << "channels" << TelUser << none << noNotifications << xml << xml
+            << XmlOmaPushLargeDataChannel << 403 << CommonNamespace << "requestError"
+            << pushRejected << QByteArray();
+    // The examples of an unsupported type use LongPolling, which this server supports:
+    // the request creates the channel.
+    QTest::newRow("6.1.5.7 LongPolling is supported here, XML")
+            << QByteArray("POST") << "channels" << QStringLiteral("tel%3A%2B19585550157") << none
+            << noNotifications << xml << xml << XmlLongPollingChannel << 201 << NcNamespace
+            << "notificationChannel" << createdLongPolling << QByteArray();
+    QTest::newRow("D.8 LongPolling is supported here, JSON")
+            << QByteArray("POST") << "channels" << QStringLiteral("tel%3A%2B19585550158") << none
+            << noNotifications << json << json << JsonLongPollingChannel << 201 << QString()
+            << "notificationChannel" << createdLongPolling << QByteArray();
+    const QStringList nativeRejected{
+            QStringLiteral("requestError.policyException.messageId=POL1023"),
+            QStringLiteral("requestError.policyException.variables.0=NativeChannel"),
+            QStringLiteral("requestError.policyException.variables.1=WebSockets, LongPolling")};
+    QTest::newRow("6.1.5.8 create NativeChannel, XML")
+            << QByteArray("POST") << "channels" << TelUser << none << noNotifications << xml << xml
+            << XmlNativeChannel << 403 << CommonNamespace << "requestError" << nativeRejected
+            << QByteArray();
+    QTest::newRow("D.9 create NativeChannel, JSON")
+            << QByteArray("POST") << "channels" << TelUser << none << noNotifications << json
+            << json << JsonNativeChannel << 403 << QString() << "requestError" << nativeRejected
             << QByteArray();
     QTest::newRow("6.1.6 DELETE on channels") << QByteArray("DELETE") << "channels" << TelUser
             << none << noNotifications << QByteArray() << xml << QByteArray() << 405
