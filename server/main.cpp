@@ -56,8 +56,9 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-            "Marquee: OMA Notification Channel (WebSockets) and NMS subscription server. "
-            "Every option can also be set by the environment variable named in its help."));
+            "Marquee: OMA Notification Channel (WebSockets and LongPolling) and NMS subscription "
+            "server. Every option can also be set by the environment variable named in its help, "
+            "or in the file named by --config."));
     parser.addHelpOption();
     parser.addVersionOption();
     Marquee::ServerConfig::addOptions(parser);

@@ -1,6 +1,7 @@
 #include "movie.h"
 
 #include "jsonvalues.h"
+#include "omaxml.h"
 
 #include <QJsonArray>
 
@@ -48,6 +49,13 @@ Result<Movie> Movie::fromWritableMembers(const QJsonObject &members)
             QStringLiteral("description"),  QStringLiteral("resourceURL"),
             QStringLiteral("lastModSeq"),
     };
+
+    // Movies travel in XML notifications too, so their text must be writable as XML.
+    if (const Result<void> writable =
+                OmaXml::checkXmlCompatible(QJsonObject{{RootName, members}});
+        !writable) {
+        return writable.error();
+    }
     for (auto it = members.constBegin(); it != members.constEnd(); ++it) {
         if (!known.contains(it.key())) {
             return RequestError::invalidValue(part(it.key()), JsonValues::describe(it.value()),

@@ -277,20 +277,34 @@ Result<QJsonObject> toJson(const QByteArray &xml, RootNamespace check)
 
 namespace {
 
-QJsonValue exactValue(const QString &name, const QJsonValue &value);
+QJsonValue exactValue(const QString &parent, const QString &name, const QJsonValue &value);
 
-QJsonObject exactMembers(const QJsonObject &object)
+QJsonObject exactMembers(const QString &element, const QJsonObject &object)
 {
+    const QStringList children = OmaXmlVocabulary::childOrder(element);
     QJsonObject result;
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        result.insert(it.key(), exactValue(it.key(), it.value()));
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        // An empty leaf the schema lists reads back as the empty string it was written from.
+        const bool emptyLeaf = it.value().isNull() && children.contains(it.key())
+                && OmaXmlVocabulary::childOrder(it.key()).isEmpty()
+                && !OmaXmlVocabulary::isNumber(it.key())
+                && !OmaXmlVocabulary::isRepeated(element, it.key());
+        result.insert(it.key(), emptyLeaf ? QJsonValue(QString())
+                                          : exactValue(element, it.key(), it.value()));
+    }
+
+    // An empty list leaves no element in XML, so it comes back as an empty array.
+    for (const QString &child : children) {
+        if (OmaXmlVocabulary::isRepeated(element, child) && !result.contains(child))
+            result.insert(child, QJsonArray());
+    }
     return result;
 }
 
 QJsonValue exactItem(const QString &name, const QJsonValue &value)
 {
     if (value.isObject())
-        return exactMembers(value.toObject());
+        return exactMembers(name, value.toObject());
 
     if (value.isString() && OmaXmlVocabulary::isNumber(name)) {
         bool ok = false;
@@ -299,22 +313,15 @@ QJsonValue exactItem(const QString &name, const QJsonValue &value)
             return QJsonValue(number);
     }
 
-    // An empty element whose type holds lists, such as flags, is an object of empty lists.
-    if (value.isNull()) {
-        QJsonObject lists;
-        for (const QString &child : OmaXmlVocabulary::childOrder(name)) {
-            if (OmaXmlVocabulary::isRepeated(child))
-                lists.insert(child, QJsonArray());
-        }
-        if (!lists.isEmpty())
-            return lists;
-    }
+    // An empty element whose type contains lists, such as flags, is an object of empty lists.
+    if (value.isNull() && !OmaXmlVocabulary::childOrder(name).isEmpty())
+        return exactMembers(name, QJsonObject());
     return value;
 }
 
-QJsonValue exactValue(const QString &name, const QJsonValue &value)
+QJsonValue exactValue(const QString &parent, const QString &name, const QJsonValue &value)
 {
-    if (!OmaXmlVocabulary::isRepeated(name)) {
+    if (!OmaXmlVocabulary::isRepeated(parent, name)) {
         if (value.isArray()) {
             QJsonArray items;
             for (const QJsonValue &item : value.toArray())
@@ -397,7 +404,7 @@ Result<QJsonObject> toExactJson(const QByteArray &xml)
     const Result<QJsonObject> liberal = toJson(xml, RootNamespace::Any);
     if (!liberal)
         return liberal;
-    return exactMembers(liberal.value());
+    return exactMembers(QString(), liberal.value());
 }
 
 Result<void> checkXmlCompatible(const QJsonObject &document)

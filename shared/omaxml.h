@@ -43,12 +43,12 @@ Result<QJsonObject> toJson(const QByteArray &xml, RootNamespace check = RootName
 
 // Decodes an XML notification for a JSON client as exactly as the vocabulary allows:
 // repeatable elements become arrays, numeric elements numbers, and an empty element that
-// holds lists becomes an object of empty lists ({"flag":[]}). Elements the vocabulary
+// contains lists becomes an object of empty lists ({"flag":[]}). Elements the vocabulary
 // does not know stay as toJson() reads them.
 Result<QJsonObject> toExactJson(const QByteArray &xml);
 
 // Checks that a JSON document can be written as XML: every member name is an XML name
-// without a colon and every string holds only characters XML allows. Fails with SVC0002
+// without a colon and every string contains only characters XML allows. Fails with SVC0002
 // naming the member.
 Result<void> checkXmlCompatible(const QJsonObject &document);
 

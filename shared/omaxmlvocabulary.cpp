@@ -115,11 +115,20 @@ QStringList childOrder(QStringView element)
     return orders.value(element.toString());
 }
 
-bool isRepeated(QStringView element)
+bool isRepeated(QStringView parent, QStringView element)
 {
-    static const QStringList repeated = names({"notificationChannel", "subscription", "nmsEvent",
-                                               "link", "flag", "variables", "criterion", "movie",
-                                               "box", "owner", "genres", "cast"});
+    // The items of the list documents repeat only in their list.
+    if (element == u"notificationChannel")
+        return parent == u"notificationChannelList";
+    if (element == u"subscription")
+        return parent == u"nmsSubscriptionList";
+    if (element == u"movie")
+        return parent == u"movieList";
+    if (element == u"box")
+        return parent == u"boxList";
+
+    static const QStringList repeated = names(
+            {"nmsEvent", "link", "flag", "variables", "criterion", "owner", "genres", "cast"});
     return repeated.contains(element);
 }
 

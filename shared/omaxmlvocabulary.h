@@ -41,8 +41,9 @@ std::optional<RootElement> extensionElement(QStringView parent, QStringView elem
 // is not listed.
 QStringList childOrder(QStringView element);
 
-// Whether an element may repeat, so that its JSON form is always an array.
-bool isRepeated(QStringView element);
+// Whether an element may repeat inside its parent, so that its JSON form is always an
+// array. A movie repeats in a movieList but is single in a changedObject.
+bool isRepeated(QStringView parent, QStringView element);
 
 // Whether an element's value is an integer, so that its JSON form is a number.
 bool isNumber(QStringView element);

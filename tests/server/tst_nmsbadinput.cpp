@@ -294,6 +294,10 @@ void tst_NmsBadInput::rejected_data()
     addRow("subscription: PUT", "PUT", Subscription, "{}", 405, svc1, QStringLiteral("GET, POST, DELETE"));
     addRow("subscriptions: DELETE", "DELETE", Subscriptions, {}, 405, svc1, QStringLiteral("GET, POST"));
 
+    addRow("movie: control character in title", "PUT", Movie,
+           movieWith("\"title\":\"Bad\\u0001Title\",\"premiereDate\":\"2021-01-01\""), 400, svc2,
+           QStringLiteral("movie.title"));
+
     // XML bodies: the same rules, read from the XML form of each document.
     const QByteArray xml("application/xml");
     const QByteArray xmlMovie = "<mq:movie xmlns:mq=\"urn:marquee:xml:movies:1\"><title>T</title>"

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void notificationListJsonIsAlwaysAnArray();
     void notificationListItemsInAnyNamespace();
     void exactJsonFollowsVocabulary();
+    void exactJsonMovieMatchesJsonForm();
     void xmlCompatibility_data();
     void xmlCompatibility();
     void unwritableCharactersReplaced();
@@ -520,6 +521,27 @@ void tst_FormatCodecs::exactJsonFollowsVocabulary()
                         "\"nmsEvent\":[{\"changedObject\":{\"flags\":{\"flag\":[]},\"lastModSeq\":7,"
                         "\"parentFolder\":\"http://h/f\",\"resourceURL\":\"http://h/m/1\"}}],"
                         "\"restartToken\":\"mq1.x\"}}"));
+}
+
+void tst_FormatCodecs::exactJsonMovieMatchesJsonForm()
+{
+    // A movie written to XML and read back for a JSON client has the shape of its JSON form.
+    const QJsonObject changed = parse(
+            "{\"changedObject\":{\"flags\":{\"flag\":[]},\"movie\":{\"cast\":[\"A\"],"
+            "\"description\":\"\",\"genres\":[],\"id\":\"m\",\"lastModSeq\":4,"
+            "\"premiereDate\":\"2021-01-01\",\"title\":\"T\",\"year\":2021},"
+            "\"parentFolder\":\"http://h/f\",\"resourceURL\":\"http://h/m\"}}");
+    const QJsonObject eventList{
+            {QStringLiteral("nmsEventList"),
+             QJsonObject{{QStringLiteral("nmsEvent"), QJsonArray{changed}},
+                         {QStringLiteral("callbackData"), QStringLiteral("c")},
+                         {QStringLiteral("index"), 2},
+                         {QStringLiteral("link"), QJsonArray()},
+                         {QStringLiteral("restartToken"), QStringLiteral("t")}}}};
+
+    const Result<QJsonObject> back = OmaXml::toExactJson(OmaXml::fromJson(eventList));
+    QVERIFY(back);
+    QCOMPARE(compact(back.value()), compact(eventList));
 }
 
 void tst_FormatCodecs::xmlCompatibility_data()
