@@ -1,6 +1,7 @@
 #include "jsonvalues.h"
 
 #include <QJsonDocument>
+#include <QJsonParseError>
 
 #include <cmath>
 
@@ -40,6 +41,24 @@ QString describe(const QJsonValue &value)
     if (text.size() > MaxDescribedLength)
         text = text.left(MaxDescribedLength) + QStringLiteral("...");
     return text;
+}
+
+Result<QJsonObject> parseObject(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return RequestError::malformedBody(QStringLiteral("JSON"),
+                                           QStringLiteral("%1 at offset %2")
+                                                   .arg(parseError.errorString())
+                                                   .arg(parseError.offset));
+    }
+    if (!document.isObject()) {
+        return RequestError::malformedBody(QStringLiteral("JSON"),
+                                           QStringLiteral("the body must be a JSON object with "
+                                                          "one root element"));
+    }
+    return document.object();
 }
 
 Result<QJsonObject> rootElement(const QJsonObject &document, const QString &rootName)

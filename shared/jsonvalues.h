@@ -16,6 +16,10 @@ namespace Marquee::JsonValues {
 
 // Returns the content of the root element {"rootName": {...}}. A null root element is an
 // empty element and yields an empty object.
+// Parses a body that must be one JSON object. A parse error is SVC0001 with the parser's
+// message and offset, and so is valid JSON that is not an object.
+Result<QJsonObject> parseObject(const QByteArray &body);
+
 Result<QJsonObject> rootElement(const QJsonObject &document, const QString &rootName);
 
 // Reads an optional integer in [minimum, maximum]. A missing or null element yields

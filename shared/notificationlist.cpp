@@ -19,16 +19,11 @@ const QString ListElement = QStringLiteral("notificationList");
 
 Result<QList<EncodedNotification>> splitJson(const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return RequestError::malformedBody(QStringLiteral("JSON"),
-                                           QStringLiteral("%1 at offset %2")
-                                                   .arg(parseError.errorString())
-                                                   .arg(parseError.offset));
-    }
-    const QJsonObject root = document.object();
-    if (!document.isObject() || root.size() != 1) {
+    const Result<QJsonObject> parsed = JsonValues::parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject root = parsed.value();
+    if (root.size() != 1) {
         return RequestError::invalidValue(QStringLiteral("body"), JsonValues::describe(root),
                                           QStringLiteral("expected exactly one root element, "
                                                          "such as nmsEventList or "

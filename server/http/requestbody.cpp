@@ -1,34 +1,14 @@
 #include "requestbody.h"
 
 #include "bodyformat.h"
+#include "jsonvalues.h"
 #include "omaxml.h"
-
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <optional>
 
 namespace Marquee {
 
 namespace {
-
-Result<QJsonObject> readJson(const QByteArray &body)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return RequestError::malformedBody(QStringLiteral("JSON"),
-                                           QStringLiteral("%1 at offset %2")
-                                                   .arg(parseError.errorString())
-                                                   .arg(parseError.offset));
-    }
-    if (!document.isObject()) {
-        return RequestError::malformedBody(QStringLiteral("JSON"),
-                                           QStringLiteral("the body must be a JSON object with "
-                                                          "one root element"));
-    }
-    return document.object();
-}
 
 Result<QJsonObject> readDocument(const HttpRequest &request, const FormShape *form)
 {
@@ -54,7 +34,7 @@ Result<QJsonObject> readDocument(const HttpRequest &request, const FormShape *fo
 
     if (*format == BodyFormat::Xml)
         return OmaXml::toJson(request.body);
-    return readJson(request.body);
+    return JsonValues::parseObject(request.body);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "channels/websocketgateway.h"
+#include "rawhttprequest.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "websocketclient.h"
@@ -62,20 +63,11 @@ public:
 private:
     void serve(QTcpSocket *socket)
     {
-        const QByteArray buffered = socket->peek(1024 * 1024);
-        const qsizetype headEnd = buffered.indexOf("\r\n\r\n");
-        if (headEnd < 0)
+        const std::optional<RawHttpRequest> request = RawHttpRequest::take(socket);
+        if (!request)
             return;
-        qsizetype contentLength = 0;
-        for (const QByteArray &line : buffered.left(headEnd).split('\n')) {
-            if (line.toLower().startsWith("content-length:"))
-                contentLength = line.mid(15).trimmed().toLongLong();
-        }
-        if (buffered.size() < headEnd + 4 + contentLength)
-            return;
-
-        const QByteArray head = socket->read(headEnd + 4);
-        const QByteArray body = socket->read(contentLength);
+        const QByteArray &head = request->head;
+        const QByteArray &body = request->body;
         QByteArray status = "404 Not Found";
         QByteArray content;
         if (head.startsWith("GET /page ")) {

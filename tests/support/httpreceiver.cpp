@@ -1,5 +1,7 @@
 #include "httpreceiver.h"
 
+#include "rawhttprequest.h"
+
 #include <QTcpSocket>
 
 namespace MarqueeTest {
@@ -21,21 +23,11 @@ void HttpReceiver::handleConnection()
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-            // Wait for the whole head and the Content-Length bytes of body.
-            const QByteArray buffered = socket->peek(1024 * 1024);
-            const qsizetype headEnd = buffered.indexOf("\r\n\r\n");
-            if (headEnd < 0)
+            const std::optional<RawHttpRequest> request = RawHttpRequest::take(socket);
+            if (!request)
                 return;
-            qsizetype contentLength = 0;
-            for (const QByteArray &line : buffered.left(headEnd).split('\n')) {
-                if (line.toLower().startsWith("content-length:"))
-                    contentLength = line.mid(15).trimmed().toLongLong();
-            }
-            if (buffered.size() < headEnd + 4 + contentLength)
-                return;
-
-            m_heads.append(socket->read(headEnd + 4).trimmed());
-            m_bodies.append(socket->read(contentLength));
+            m_heads.append(request->head.trimmed());
+            m_bodies.append(request->body);
 
             const int status = m_script.isEmpty() ? 204 : m_script.takeFirst();
             m_sent.append(status);
