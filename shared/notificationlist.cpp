@@ -103,15 +103,6 @@ QByteArray standaloneElement(QXmlStreamReader &reader)
     return xml;
 }
 
-RequestError xmlError(const QXmlStreamReader &reader)
-{
-    return RequestError::malformedBody(QStringLiteral("XML"),
-                                       QStringLiteral("%1 at line %2, column %3")
-                                               .arg(reader.errorString())
-                                               .arg(reader.lineNumber())
-                                               .arg(reader.columnNumber()));
-}
-
 Result<QList<EncodedNotification>> splitXml(const QByteArray &body)
 {
     // The converter checks well-formedness and nesting depth, so the copy below reads a
@@ -144,7 +135,7 @@ Result<QList<EncodedNotification>> splitXml(const QByteArray &body)
             break;
     }
     if (reader.hasError())
-        return xmlError(reader);
+        return OmaXml::readerError(reader);
     return notifications;
 }
 
@@ -190,7 +181,8 @@ QByteArray encodeJson(const QList<EncodedNotification> &notifications)
             items.append(QJsonDocument::fromJson(notification.body).object());
             continue;
         }
-        // split() accepted only items that convert, so this cannot fail for a stored item.
+        // The outbox takes only what split() returned, and split() converted each XML item
+        // once, so an item that reaches this point converts.
         const Result<QJsonObject> converted = OmaXml::toExactJson(notification.body);
         if (converted)
             items.append(converted.value());

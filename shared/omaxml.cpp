@@ -175,15 +175,6 @@ Result<QJsonValue> readElement(QXmlStreamReader &reader, int depth)
     return QJsonValue(QJsonValue::Undefined);
 }
 
-RequestError readerError(const QXmlStreamReader &reader)
-{
-    return RequestError::malformedBody(QStringLiteral("XML"),
-                                       QStringLiteral("%1 at line %2, column %3")
-                                               .arg(reader.errorString())
-                                               .arg(reader.lineNumber())
-                                               .arg(reader.columnNumber()));
-}
-
 } // namespace
 
 void writeDocumentElement(QXmlStreamWriter &writer, const QJsonObject &document)
@@ -410,6 +401,15 @@ Result<QJsonObject> toExactJson(const QByteArray &xml)
 Result<void> checkXmlCompatible(const QJsonObject &document)
 {
     return checkValue(QString(), document);
+}
+
+RequestError readerError(const QXmlStreamReader &reader)
+{
+    return RequestError::malformedBody(QStringLiteral("XML"),
+                                       QStringLiteral("%1 at line %2, column %3")
+                                               .arg(reader.errorString())
+                                               .arg(reader.lineNumber())
+                                               .arg(reader.columnNumber()));
 }
 
 } // namespace Marquee::OmaXml

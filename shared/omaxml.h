@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+class QXmlStreamReader;
 class QXmlStreamWriter;
 
 namespace Marquee {
@@ -31,6 +32,9 @@ QByteArray fromJson(const QJsonObject &document);
 // Writes the root member of a document as an element, with its namespace declared on
 // it, into a writer that may already hold an enclosing element.
 void writeDocumentElement(QXmlStreamWriter &writer, const QJsonObject &document);
+
+// Returns the SVC0001 error for a reader that stopped at malformed XML, with its position.
+RequestError readerError(const QXmlStreamReader &reader);
 
 // Whether toJson() requires a known root element to be in its API's namespace: yes for
 // request bodies the server decodes, no for notifications it only passes on.

@@ -107,7 +107,7 @@ Result<ChannelService::Created> ChannelService::createChannel(const QString &use
         return RequestError::internalError(QStringLiteral("the channel could not be stored"));
 
     // The replaced channel expired before the expiry timer removed it: close its socket and
-    // answer its parked poll now, as the timer would have.
+    // end its parked poll with 404 now, as the timer would have.
     if (!replacedChannelId.isEmpty())
         Q_EMIT channelRemoved(replacedChannelId, QStringLiteral("The channel lifetime expired"));
 
@@ -272,6 +272,14 @@ std::optional<qint64> ChannelService::refreshLifetime(const QString &channelId,
     if (!m_repository->updateExpiry(channelId, granted, nowMs() + granted * 1000))
         return std::nullopt;
     return granted;
+}
+
+qint64 ChannelService::queuedCount(const QString &channelId) const
+{
+    const std::optional<StoredChannel> stored = m_repository->find(channelId);
+    if (!stored)
+        return 0;
+    return m_repository->pendingCount(channelId, stored->maxNotifications);
 }
 
 std::optional<ChannelService::Batch>

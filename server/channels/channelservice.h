@@ -109,6 +109,9 @@ public:
     // has that format and notifications in the other one are converted. Without one (a
     // WebSocket frame) the list takes the format of the oldest notification and ends
     // where the format changes. std::nullopt when nothing is queued.
+    // The number of queued notifications of the channel, at most maxNotifications: the size
+    // of the list nextBatch() would build with a listFormat.
+    qint64 queuedCount(const QString &channelId) const;
     std::optional<Batch> nextBatch(const QString &channelId,
                                    std::optional<BodyFormat> listFormat = std::nullopt) const;
     // Removes a sent batch from the outbox. Returns false when the outbox cannot be

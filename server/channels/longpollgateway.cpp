@@ -99,14 +99,13 @@ void LongPollGateway::considerAnswering(const QString &channelId, bool justParke
     if (!poll || !poll->response)
         return;
 
-    const std::optional<ChannelService::Batch> batch =
-            m_channels->nextBatch(channelId, poll->response->request().responseFormat);
-    if (!batch)
+    const qint64 queued = m_channels->queuedCount(channelId);
+    if (queued == 0)
         return;
 
     // Notifications that were waiting before the poll arrived go out at once. New ones
     // wait for maxWaitTime after the first of them, unless the list is already full.
-    const bool listFull = batch->entryIds.size() >= poll->maxNotifications;
+    const bool listFull = queued >= poll->maxNotifications;
     if (justParked || listFull || poll->maxWaitTimeMs == 0) {
         answer(channelId);
         return;

@@ -1,6 +1,5 @@
 #include "channelroutes.h"
 
-#include "bodyformat.h"
 #include "channels/channelservice.h"
 #include "channels/longpollgateway.h"
 #include "longpollingrequest.h"
@@ -74,9 +73,7 @@ void addChannelRoutes(Router &router, ChannelService *channels, LongPollGateway 
             return HttpResponse::error(requested.error());
 
         // Appendix C defines the form encoding for polling channels only.
-        const bool isForm = bareMediaType(request.header("content-type"))
-                == "application/x-www-form-urlencoded";
-        if (isForm && requested->channelType == QLatin1String("WebSockets")) {
+        if (isFormBody(request) && requested->channelType == QLatin1String("WebSockets")) {
             return HttpResponse::error(RequestError::unsupportedMediaType(
                     QStringLiteral("application/x-www-form-urlencoded for a WebSockets channel"),
                     {QStringLiteral("application/json"), QStringLiteral("application/xml")}));

@@ -12,20 +12,12 @@ namespace {
 
 Result<QJsonObject> readDocument(const HttpRequest &request, const FormShape *form)
 {
-    const QByteArray contentType = request.header("content-type");
-    const QByteArray mediaType = bareMediaType(contentType);
-
-    if (form && mediaType == "application/x-www-form-urlencoded")
+    if (form && isFormBody(request))
         return formToJson(request.body, form->root, form->fields);
 
-    const std::optional<BodyFormat> format =
-            mediaType.isEmpty() ? BodyFormat::Json : bodyFormatOfMediaType(mediaType);
-    if (!format) {
-        QStringList supported{QStringLiteral("application/json"), QStringLiteral("application/xml")};
-        if (form)
-            supported.append(QStringLiteral("application/x-www-form-urlencoded"));
-        return RequestError::unsupportedMediaType(QString::fromLatin1(contentType), supported);
-    }
+    const std::optional<BodyFormat> format = requestBodyFormat(request);
+    if (!format)
+        return unsupportedBodyFormat(request, form != nullptr);
 
     const QString formatName = *format == BodyFormat::Xml ? QStringLiteral("XML")
                                                           : QStringLiteral("JSON");
@@ -38,6 +30,28 @@ Result<QJsonObject> readDocument(const HttpRequest &request, const FormShape *fo
 }
 
 } // namespace
+
+std::optional<BodyFormat> requestBodyFormat(const HttpRequest &request)
+{
+    const QByteArray mediaType = bareMediaType(request.header("content-type"));
+    if (mediaType.isEmpty())
+        return BodyFormat::Json;
+    return bodyFormatOfMediaType(mediaType);
+}
+
+bool isFormBody(const HttpRequest &request)
+{
+    return bareMediaType(request.header("content-type")) == "application/x-www-form-urlencoded";
+}
+
+RequestError unsupportedBodyFormat(const HttpRequest &request, bool formAccepted)
+{
+    QStringList supported{QStringLiteral("application/json"), QStringLiteral("application/xml")};
+    if (formAccepted)
+        supported.append(QStringLiteral("application/x-www-form-urlencoded"));
+    return RequestError::unsupportedMediaType(QString::fromLatin1(request.header("content-type")),
+                                              supported);
+}
 
 Result<QJsonObject> readRequestDocument(const HttpRequest &request)
 {

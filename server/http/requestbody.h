@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bodyformat.h"
 #include "formbody.h"
 #include "httprequest.h"
 #include "result.h"
@@ -7,6 +8,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace Marquee {
 
@@ -26,6 +29,17 @@ struct FormShape
 // and a body that does not parse is 400 SVC0001 naming the format and the fault.
 Result<QJsonObject> readRequestDocument(const HttpRequest &request);
 Result<QJsonObject> readRequestDocument(const HttpRequest &request, const FormShape &form);
+
+// Returns the format of the request body by its Content-Type: JSON or XML as
+// readRequestDocument() reads them, and JSON when the header is missing. std::nullopt for
+// any other media type, including a form.
+std::optional<BodyFormat> requestBodyFormat(const HttpRequest &request);
+
+// Returns whether the request body is application/x-www-form-urlencoded.
+bool isFormBody(const HttpRequest &request);
+
+// Returns the 415 error for a request body in none of the supported formats.
+RequestError unsupportedBodyFormat(const HttpRequest &request, bool formAccepted = false);
 
 // 400 unless the request has no body, for methods that take none.
 Result<void> requireEmptyBody(const HttpRequest &request);

@@ -212,6 +212,21 @@ QList<OutboxEntry> ChannelRepository::pending(const QString &channelId, qint64 l
     return entries;
 }
 
+qint64 ChannelRepository::pendingCount(const QString &channelId, qint64 limit) const
+{
+    QSqlQuery query(m_database);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM channel_outbox "
+                                 "WHERE channel_id = ? LIMIT ?)"));
+    query.addBindValue(channelId);
+    query.addBindValue(limit);
+    if (!query.exec() || !query.next()) {
+        qCWarning(lcDatabase) << "Cannot count the outbox of channel" << channelId
+                              << query.lastError().text();
+        return 0;
+    }
+    return query.value(0).toLongLong();
+}
+
 bool ChannelRepository::removeEntries(const QList<qint64> &entryIds)
 {
     Transaction transaction(m_database);

@@ -70,6 +70,8 @@ public:
     bool enqueue(const QString &channelId, const QList<QueuedNotification> &notifications);
     // The oldest limit entries of the channel's outbox.
     QList<OutboxEntry> pending(const QString &channelId, qint64 limit) const;
+    // The number of entries in the channel's outbox, counting at most limit of them.
+    qint64 pendingCount(const QString &channelId, qint64 limit) const;
     bool removeEntries(const QList<qint64> &entryIds);
 
 private:
