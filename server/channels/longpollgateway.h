@@ -15,8 +15,8 @@ class PendingResponse;
 
 // Serves the channelURLs of LongPolling channels. A poll gets its response at once when
 // notifications are queued; otherwise it is parked until one of these happens:
-// - notifications arrive: with maxWaitTime 0 the poll gets its response at once; otherwise the
-//   gateway collects for maxWaitTime seconds after the first one arrives, or until
+// - notifications arrive: with maxWaitTime 0 the poll gets its response at once. Otherwise
+//   the gateway collects for maxWaitTime seconds after the first one arrives, or until
 //   maxNotifications are queued;
 // - the hold timeout passes: the poll gets what is queued, often {"notificationList":[]};
 // - another poll arrives for the channel: the parked one gets 409 SVC1012;

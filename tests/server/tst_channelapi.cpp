@@ -161,8 +161,8 @@ void tst_ChannelApi::listHoldsEveryChannelAsArray()
     QCOMPARE(unknown.messageId(), QStringLiteral("SVC0004"));
 
     create(channelRequest(QStringLiteral("LongPolling")));
-    const TestReply one = m_client.get(m_server->url(Channels));
-    const QJsonObject list = one.json.value(QStringLiteral("notificationChannelList")).toObject();
+    const TestReply single = m_client.get(m_server->url(Channels));
+    const QJsonObject list = single.json.value(QStringLiteral("notificationChannelList")).toObject();
     QVERIFY(list.value(QStringLiteral("notificationChannel")).isArray());
     QCOMPARE(list.value(QStringLiteral("notificationChannel")).toArray().size(), 1);
     QCOMPARE(list.value(QStringLiteral("resourceURL")).toString(), m_server->url(Channels).toString());

@@ -445,9 +445,9 @@ void tst_SubscriptionApi::updateExtendsDuration()
              subscription.value(QStringLiteral("resourceURL")));
 
     // Without a duration the expiry stays; 0 means the default.
-    const TestReply kept = update(subscription, {});
-    QVERIFY(subscriptionOf(kept).value(QStringLiteral("duration")).toInteger() > 3590);
-    QVERIFY(subscriptionOf(kept).value(QStringLiteral("duration")).toInteger() <= 3600);
+    const TestReply unchanged = update(subscription, {});
+    QVERIFY(subscriptionOf(unchanged).value(QStringLiteral("duration")).toInteger() > 3590);
+    QVERIFY(subscriptionOf(unchanged).value(QStringLiteral("duration")).toInteger() <= 3600);
     QCOMPARE(subscriptionOf(update(subscription, {{QStringLiteral("duration"), 0}}))
                      .value(QStringLiteral("duration")).toInteger(), 86400);
 }
