@@ -180,4 +180,17 @@ bool Movie::hasSameContent(const Movie &other) const
             && cast == other.cast && description == other.description;
 }
 
+Result<Movie> Movie::fromServerMembers(const QJsonObject &members)
+{
+    Result<Movie> movie = fromWritableMembers(members);
+    if (!movie)
+        return movie;
+
+    movie->resourceURL = QUrl(members.value(QStringLiteral("resourceURL")).toString(), QUrl::StrictMode);
+    const QJsonValue lastModSeq = members.value(QStringLiteral("lastModSeq"));
+    movie->lastModSeq = lastModSeq.isString() ? lastModSeq.toString().toLongLong()
+                                              : lastModSeq.toInteger();
+    return movie;
+}
+
 } // namespace Marquee

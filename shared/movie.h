@@ -35,6 +35,9 @@ struct Movie
     // defaults to the premiere year. resourceURL and lastModSeq are read-only and ignored,
     // so a client may send back what it read. Any other unknown member is rejected.
     static Result<Movie> fromWritableMembers(const QJsonObject &members);
+    // Decodes the members of a movie as the server writes it, with fromWritableMembers()
+    // plus the read-only resourceURL and lastModSeq. For clients.
+    static Result<Movie> fromServerMembers(const QJsonObject &members);
     // Decodes {"movie":{...}} with fromWritableMembers().
     static Result<Movie> fromJson(const QJsonObject &document);
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -46,6 +48,12 @@ struct NmsEventList
 
     // Encodes {"nmsEventList":{...}}; nmsEvent and link are arrays even with one item.
     QJsonObject toJson() const;
+
+    // Decodes {"nmsEventList":{...}} as a client receives it. A single event or link may
+    // be a bare object; extension elements of changedObject land in extension. An event
+    // of a kind this code does not know is skipped, so a newer server does not break
+    // older clients.
+    static Result<NmsEventList> fromJson(const QJsonObject &document);
 };
 
 } // namespace Marquee

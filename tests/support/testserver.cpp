@@ -23,11 +23,6 @@ TestServer::~TestServer()
 
 bool TestServer::start()
 {
-    // A restart keeps the ports, so URLs handed out before it stay valid.
-    if (m_server) {
-        m_config.httpPort = m_server->httpPort();
-        m_config.webSocketPort = m_server->webSocketPort();
-    }
     stop();
     m_server = std::make_unique<Marquee::Server>();
     return m_server->start(m_config);
@@ -35,6 +30,11 @@ bool TestServer::start()
 
 void TestServer::stop()
 {
+    // A later start() keeps the ports, so URLs handed out before it stay valid.
+    if (m_server) {
+        m_config.httpPort = m_server->httpPort();
+        m_config.webSocketPort = m_server->webSocketPort();
+    }
     m_server.reset();
 }
 

@@ -1,0 +1,161 @@
+#include "boxsession.h"
+
+#include "apiclient.h"
+#include "clientlogging.h"
+#include "feedmodel.h"
+#include "movietablemodel.h"
+#include "premiereindex.h"
+
+namespace Marquee {
+
+namespace {
+
+std::optional<Movie> movieOf(const NmsEvent &event)
+{
+    const QJsonValue members = event.extension.value(QStringLiteral("movie"));
+    if (!members.isObject())
+        return std::nullopt;
+    return MovieTableModel::movieFromJson(members.toObject());
+}
+
+// The movie id is the last segment of its resourceURL.
+QString movieIdOf(const QUrl &resourceURL)
+{
+    return resourceURL.path().section(QLatin1Char('/'), -1);
+}
+
+} // namespace
+
+BoxSession::BoxSession(QObject *parent)
+    : QObject(parent),
+      m_api(new ApiClient(this)),
+      m_connection(new ChannelConnection(m_api, this)),
+      m_movies(new MovieTableModel(m_api, this)),
+      m_feed(new FeedModel(this)),
+      m_premieres(new PremiereIndex(m_api, this))
+{
+    connect(m_connection, &ChannelConnection::eventListReceived, this, &BoxSession::onEventList);
+    connect(m_connection, &ChannelConnection::errorOccurred, this, &BoxSession::errorOccurred);
+    connect(m_connection, &ChannelConnection::progressChanged, this,
+            [this](const QString &step) { Q_EMIT progressChanged(step, 0, 0); });
+
+    connect(m_movies, &MovieTableModel::errorOccurred, this, &BoxSession::errorOccurred);
+    connect(m_movies, &MovieTableModel::saveFailed, this,
+            [this](const QString &title, const QString &message) {
+                Q_EMIT errorOccurred(tr("The premiere of %1 was not saved: %2").arg(title, message));
+            });
+    connect(m_movies, &MovieTableModel::saveSucceeded, m_premieres, &PremiereIndex::remember);
+
+    connect(m_premieres, &PremiereIndex::errorOccurred, this, &BoxSession::errorOccurred);
+    connect(m_premieres, &PremiereIndex::progressChanged, this, [this](int loaded, int total) {
+        Q_EMIT progressChanged(tr("Reading premiere dates"), loaded, total);
+    });
+    connect(m_premieres, &PremiereIndex::loadFinished, this,
+            [this] { Q_EMIT progressChanged(QString(), 0, 0); });
+}
+
+BoxSession::~BoxSession() = default;
+
+void BoxSession::connectToServer(const ClientSettings &settings)
+{
+    if (m_connection->state() != ChannelConnection::State::Disconnected)
+        m_connection->disconnectFromServer();
+
+    m_api->setServerUrl(settings.serverUrl);
+    m_api->setUserId(settings.userId);
+    m_api->setBearerToken(settings.bearerToken);
+
+    ChannelConnection::Options options = m_connection->options();
+    options.channelType = settings.channelType;
+    options.boxId = settings.boxId;
+    m_connection->setOptions(options);
+
+    m_feed->clear();
+    m_movies->setBoxId(settings.boxId);
+    m_premieres->load(settings.boxId);
+    m_connection->connectToServer();
+}
+
+void BoxSession::disconnectFromServer()
+{
+    // The table stays as it was, so the person can still read and edit it.
+    m_connection->disconnectFromServer();
+}
+
+void BoxSession::onEventList(const NmsEventList &eventList, qint64 replayedUpTo)
+{
+    const QDateTime received = QDateTime::currentDateTime();
+    for (const NmsEvent &event : eventList.events) {
+        FeedModel::Entry entry;
+        entry.received = received;
+        entry.index = eventList.index;
+        entry.message = describeEvent(event, *m_premieres);
+        entry.replayed = event.kind != NmsEvent::Kind::ResetBox && event.lastModSeq <= replayedUpTo;
+        m_feed->addEntry(entry);
+
+        applyEvent(event);
+    }
+}
+
+void BoxSession::applyEvent(const NmsEvent &event)
+{
+    switch (event.kind) {
+    case NmsEvent::Kind::ResetBox:
+        // The server could not replay what this client missed, so everything is read
+        // again.
+        qCInfo(lcClientModels) << "resetBox: reloading the box";
+        m_movies->reload();
+        m_premieres->load(m_movies->boxId());
+        return;
+
+    case NmsEvent::Kind::DeletedObject: {
+        const QString movieId = movieIdOf(event.resourceURL);
+        m_movies->applyDeletedMovie(movieId);
+        m_premieres->forget(movieId);
+        return;
+    }
+
+    case NmsEvent::Kind::ChangedObject:
+        if (const std::optional<Movie> movie = movieOf(event)) {
+            m_movies->applyChangedMovie(*movie);
+            m_premieres->remember(*movie);
+        }
+        return;
+    }
+}
+
+QString BoxSession::describeEvent(const NmsEvent &event, const PremiereIndex &known)
+{
+    switch (event.kind) {
+    case NmsEvent::Kind::ResetBox:
+        return tr("The server could not replay the missed changes; the table reloads");
+
+    case NmsEvent::Kind::DeletedObject: {
+        const QString movieId = movieIdOf(event.resourceURL);
+        const std::optional<PremiereIndex::Entry> before = known.find(movieId);
+        return tr("%1 was removed").arg(before ? before->title : movieId);
+    }
+
+    case NmsEvent::Kind::ChangedObject:
+        break;
+    }
+
+    const std::optional<Movie> movie = movieOf(event);
+    if (!movie)
+        return tr("%1 changed").arg(event.resourceURL.toDisplayString());
+
+    const QString premiere = movie->premiereDate.toString();
+    const std::optional<PremiereDate> before = known.premiereBefore(movie->id, event.lastModSeq);
+    if (!before) {
+        // Unknown before the change: new to the box, unless the index is still loading.
+        if (known.isLoading() || known.find(movie->id))
+            return tr("Premiere of %1 is now %2").arg(movie->title, premiere);
+        return tr("%1 was added, premiering %2").arg(movie->title, premiere);
+    }
+    if (*before != movie->premiereDate)
+        return tr("Premiere of %1 moved from %2 to %3")
+                .arg(movie->title, before->toString(), premiere);
+    return tr("%1 changed; its premiere stays %2").arg(movie->title, premiere);
+}
+
+} // namespace Marquee

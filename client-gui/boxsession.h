@@ -1,0 +1,58 @@
+#pragma once
+
+#include "channelconnection.h"
+#include "clientsettings.h"
+
+#include <QObject>
+
+namespace Marquee {
+
+class ApiClient;
+class FeedModel;
+class MovieTableModel;
+class PremiereIndex;
+struct NmsEvent;
+
+// Everything the window shows for one box: the REST client, the live channel with its
+// subscription, the movie table and the feed. Notifications update the table and the
+// premiere index and become feed rows; a resetBox reloads both.
+class BoxSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BoxSession(QObject *parent = nullptr);
+    ~BoxSession() override;
+
+    // Connects with settings; a session already connected disconnects first.
+    void connectToServer(const ClientSettings &settings);
+    void disconnectFromServer();
+
+    ApiClient *apiClient() const { return m_api; }
+    ChannelConnection *connection() const { return m_connection; }
+    MovieTableModel *movieModel() const { return m_movies; }
+    FeedModel *feedModel() const { return m_feed; }
+    PremiereIndex *premiereIndex() const { return m_premieres; }
+
+    // The feed sentence for one event, given what was known of the movie before it.
+    static QString describeEvent(const NmsEvent &event, const PremiereIndex &known);
+
+Q_SIGNALS:
+    // A sentence for the person about something that went wrong.
+    void errorOccurred(const QString &message);
+    // A long operation's progress: value of maximum, or a busy indicator when maximum is
+    // 0. An empty text means nothing is running.
+    void progressChanged(const QString &text, int value, int maximum);
+
+private:
+    void onEventList(const NmsEventList &eventList, qint64 replayedUpTo);
+    void applyEvent(const NmsEvent &event);
+
+    ApiClient *m_api;
+    ChannelConnection *m_connection;
+    MovieTableModel *m_movies;
+    FeedModel *m_feed;
+    PremiereIndex *m_premieres;
+};
+
+} // namespace Marquee

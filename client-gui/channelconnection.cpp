@@ -1,0 +1,474 @@
+#include "channelconnection.h"
+
+#include "apiclient.h"
+#include "clientlogging.h"
+#include "longpolltransport.h"
+#include "websockettransport.h"
+
+#include <QUuid>
+
+#include <algorithm>
+
+namespace Marquee {
+
+namespace {
+
+// A client-chosen correlator, unique enough that two windows never share one.
+QString newCorrelator()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+qint64 integerOf(const QJsonValue &value)
+{
+    return value.isString() ? value.toString().toLongLong() : value.toInteger();
+}
+
+QUrl urlOf(const QJsonValue &value)
+{
+    return QUrl(value.toString(), QUrl::StrictMode);
+}
+
+} // namespace
+
+ChannelConnection::ChannelConnection(ApiClient *api, QObject *parent)
+    : QObject(parent), m_api(api)
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &ChannelConnection::establish);
+
+    m_connCheckTimer.setSingleShot(true);
+    connect(&m_connCheckTimer, &QTimer::timeout, this, [this] {
+        if (m_state != State::Connected || !m_transport)
+            return;
+        m_transport->sendConnCheck();
+        noteKeepAlive(QStringLiteral("connCheck sent"));
+    });
+}
+
+ChannelConnection::~ChannelConnection() = default;
+
+void ChannelConnection::setOptions(const Options &options)
+{
+    m_options = options;
+    m_backoff = ReconnectBackoff(options.reconnectDelayMs);
+}
+
+QString ChannelConnection::stateName(State state)
+{
+    switch (state) {
+    case State::Disconnected:
+        return QStringLiteral("disconnected");
+    case State::Connecting:
+        return QStringLiteral("connecting");
+    case State::Connected:
+        return QStringLiteral("connected");
+    case State::Reconnecting:
+        return QStringLiteral("reconnecting");
+    case State::Expired:
+        return QStringLiteral("expired");
+    }
+    return QString();
+}
+
+qint64 ChannelConnection::remainingLifetime() const
+{
+    if (m_grantedLifetime <= 0 || m_lifetimeDeadline.isForever())
+        return -1;
+    return std::max<qint64>(0, m_lifetimeDeadline.remainingTime() / 1000);
+}
+
+void ChannelConnection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCInfo(lcClientChannel) << "Channel state:" << stateName(state);
+    Q_EMIT stateChanged(state);
+}
+
+void ChannelConnection::setProgress(const QString &step)
+{
+    Q_EMIT progressChanged(step);
+}
+
+void ChannelConnection::connectToServer()
+{
+    if (m_state != State::Disconnected)
+        return;
+
+    m_backoff.reset();
+    m_restartToken.clear();
+    m_lastIndex.clear();
+    setState(State::Connecting);
+    establish();
+}
+
+void ChannelConnection::disconnectFromServer()
+{
+    ++m_attempt;
+    m_reconnectTimer.stop();
+    m_connCheckTimer.stop();
+    if (m_transport) {
+        m_transport->close();
+        m_transport->deleteLater();
+        m_transport = nullptr;
+    }
+
+    // Best effort: a server that is gone forgets both at their expiry anyway.
+    if (!m_subscriptionURL.isEmpty())
+        m_api->deleteResource(m_subscriptionURL);
+    if (!m_channelResourceURL.isEmpty())
+        m_api->deleteResource(m_channelResourceURL);
+
+    forgetChannel();
+    m_restartToken.clear();
+    m_replayedUpTo = 0;
+    setProgress(QString());
+    setState(State::Disconnected);
+}
+
+void ChannelConnection::forgetChannel()
+{
+    m_channelResourceURL.clear();
+    m_channelURL.clear();
+    m_callbackURL.clear();
+    m_subscriptionURL.clear();
+    m_grantedLifetime = 0;
+    m_lifetimeDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
+    Q_EMIT lifetimeChanged();
+}
+
+void ChannelConnection::send(ApiReply *reply, const ReplyHandler &handler)
+{
+    const quint64 attempt = m_attempt;
+    connect(reply, &ApiReply::finished, this, [this, reply, attempt, handler] {
+        if (attempt != m_attempt)
+            return;
+        handler(reply);
+    });
+}
+
+void ChannelConnection::fail(const QString &what, const ApiReply *reply)
+{
+    const ApiError &error = reply->error();
+    const QString message = QStringLiteral("%1: %2").arg(what, error.message);
+    Q_EMIT errorOccurred(message);
+
+    // Without an answer, or with a server error, the server may come back; anything else
+    // is a mistake in the settings that retrying would only repeat.
+    if (error.httpStatus == 0 || error.httpStatus >= 500 || error.httpStatus == 408
+        || error.httpStatus == 429) {
+        scheduleReconnect(message);
+        return;
+    }
+
+    disconnectFromServer();
+}
+
+void ChannelConnection::scheduleReconnect(const QString &reason)
+{
+    ++m_attempt;
+    m_connCheckTimer.stop();
+    if (m_transport) {
+        m_transport->close();
+        m_transport->deleteLater();
+        m_transport = nullptr;
+    }
+
+    const int delayMs = m_backoff.nextDelayMs();
+    qCInfo(lcClientChannel) << "Reconnecting in" << delayMs << "ms:" << reason;
+    setProgress(QString());
+    if (m_state != State::Expired)
+        setState(State::Reconnecting);
+    m_reconnectTimer.start(delayMs);
+}
+
+void ChannelConnection::establish()
+{
+    ++m_attempt;
+    setProgress(QStringLiteral("Reading the boxes of the server"));
+    send(m_api->get(m_api->boxesUrl()), [this](ApiReply *reply) { readBox(reply); });
+}
+
+void ChannelConnection::readBox(ApiReply *reply)
+{
+    if (reply->hasError()) {
+        fail(QStringLiteral("Could not read the boxes"), reply);
+        return;
+    }
+
+    const QJsonObject boxList = reply->document().value(QStringLiteral("boxList")).toObject();
+    QStringList boxIds;
+    const QJsonValue boxes = boxList.value(QStringLiteral("box"));
+    const QJsonArray boxArray = boxes.isArray() ? boxes.toArray() : QJsonArray{boxes};
+    for (const QJsonValue &value : boxArray) {
+        const QJsonObject box = value.toObject();
+        const QString boxId = box.value(QStringLiteral("boxId")).toString();
+        boxIds.append(boxId);
+        if (boxId != m_options.boxId)
+            continue;
+
+        m_storeName = box.value(QStringLiteral("storeName")).toString();
+        m_subscriptionsURL = urlOf(box.value(QStringLiteral("subscriptionsURL")));
+        m_boxModSeq = integerOf(box.value(QStringLiteral("lastModSeq")));
+        if (m_channelResourceURL.isEmpty())
+            createChannel();
+        else
+            refreshChannel();
+        return;
+    }
+
+    Q_EMIT errorOccurred(QStringLiteral("The server has no box \"%1\"; it has %2")
+                                 .arg(m_options.boxId,
+                                      boxIds.isEmpty() ? QStringLiteral("none")
+                                                       : boxIds.join(QStringLiteral(", "))));
+    disconnectFromServer();
+}
+
+void ChannelConnection::refreshChannel()
+{
+    setProgress(QStringLiteral("Restarting the channel lifetime"));
+    const QJsonObject body{{QStringLiteral("notificationChannelLifetime"),
+                            QJsonObject{{QStringLiteral("channelLifetime"), m_options.channelLifetime}}}};
+    QUrl lifetimeUrl = m_channelResourceURL;
+    lifetimeUrl.setPath(lifetimeUrl.path(QUrl::FullyEncoded) + QStringLiteral("/channelLifetime"),
+                        QUrl::StrictMode);
+
+    send(m_api->put(lifetimeUrl, body), [this](ApiReply *reply) {
+        if (reply->httpStatus() == 404) {
+            // The channel expired or was deleted while the client was away: its
+            // subscription can no longer deliver, so both are made anew and the new
+            // subscription replays from the last restartToken.
+            qCInfo(lcClientChannel) << "The channel is gone; creating a new one";
+            forgetChannel();
+            setState(State::Expired);
+            createChannel();
+            return;
+        }
+        if (reply->hasError()) {
+            fail(QStringLiteral("Could not restart the channel lifetime"), reply);
+            return;
+        }
+
+        const QJsonObject lifetime =
+                reply->document().value(QStringLiteral("notificationChannelLifetime")).toObject();
+        restartLifetime(integerOf(lifetime.value(QStringLiteral("channelLifetime"))));
+        checkSubscription();
+    });
+}
+
+void ChannelConnection::createChannel()
+{
+    setProgress(QStringLiteral("Creating the channel"));
+    const bool webSockets = m_options.channelType == ChannelType::WebSockets;
+    QJsonObject channel{
+        {QStringLiteral("channelType"),
+         webSockets ? QStringLiteral("WebSockets") : QStringLiteral("LongPolling")},
+        {QStringLiteral("clientCorrelator"), newCorrelator()},
+        {QStringLiteral("applicationTag"), m_options.applicationTag},
+        {QStringLiteral("channelLifetime"), m_options.channelLifetime},
+        {QStringLiteral("channelData"),
+         QJsonObject{{QStringLiteral("maxNotifications"), 20}}},
+    };
+
+    send(m_api->post(m_api->channelsUrl(), QJsonObject{{QStringLiteral("notificationChannel"), channel}}),
+         [this](ApiReply *reply) { readChannel(reply); });
+}
+
+void ChannelConnection::readChannel(ApiReply *reply)
+{
+    if (reply->hasError()) {
+        fail(QStringLiteral("Could not create the channel"), reply);
+        return;
+    }
+
+    const QJsonObject channel = reply->document().value(QStringLiteral("notificationChannel")).toObject();
+    m_channelResourceURL = urlOf(channel.value(QStringLiteral("resourceURL")));
+    m_callbackURL = urlOf(channel.value(QStringLiteral("callbackURL")));
+    m_channelURL = urlOf(channel.value(QStringLiteral("channelData"))
+                                 .toObject()
+                                 .value(QStringLiteral("channelURL")));
+    if (!m_channelResourceURL.isValid() || !m_callbackURL.isValid() || !m_channelURL.isValid()) {
+        Q_EMIT errorOccurred(QStringLiteral("The server created a channel without a valid "
+                                            "resourceURL, callbackURL or channelURL"));
+        disconnectFromServer();
+        return;
+    }
+
+    qCInfo(lcClientChannel) << "Channel" << m_channelResourceURL.toDisplayString() << "created";
+    restartLifetime(integerOf(channel.value(QStringLiteral("channelLifetime"))));
+    m_subscriptionURL.clear();
+    createSubscription();
+}
+
+void ChannelConnection::checkSubscription()
+{
+    if (m_subscriptionURL.isEmpty()) {
+        createSubscription();
+        return;
+    }
+
+    setProgress(QStringLiteral("Checking the subscription"));
+    send(m_api->get(m_subscriptionURL), [this](ApiReply *reply) {
+        if (reply->httpStatus() == 404) {
+            qCInfo(lcClientChannel) << "The subscription is gone; subscribing again";
+            m_subscriptionURL.clear();
+            createSubscription();
+            return;
+        }
+        if (reply->hasError()) {
+            fail(QStringLiteral("Could not read the subscription"), reply);
+            return;
+        }
+        openTransport();
+    });
+}
+
+void ChannelConnection::createSubscription()
+{
+    setProgress(m_restartToken.isEmpty() ? QStringLiteral("Subscribing to the box")
+                                         : QStringLiteral("Subscribing again from the last restartToken"));
+    QJsonObject subscription{
+        {QStringLiteral("callbackReference"),
+         QJsonObject{{QStringLiteral("notifyURL"), QString::fromUtf8(m_callbackURL.toEncoded())},
+                     {QStringLiteral("callbackData"), m_options.applicationTag},
+                     {QStringLiteral("notificationFormat"), QStringLiteral("JSON")}}},
+        {QStringLiteral("duration"), m_options.subscriptionDuration},
+        {QStringLiteral("clientCorrelator"), newCorrelator()},
+    };
+    // Everything after the token is replayed first: those are the changes this client
+    // has not seen, and m_boxModSeq, read just before, marks where the replay ends.
+    if (!m_restartToken.isEmpty()) {
+        subscription.insert(QStringLiteral("restartToken"), m_restartToken);
+        m_replayedUpTo = m_boxModSeq;
+    }
+
+    send(m_api->post(m_subscriptionsURL, QJsonObject{{QStringLiteral("nmsSubscription"), subscription}}),
+         [this](ApiReply *reply) {
+             if (reply->hasError()) {
+                 fail(QStringLiteral("Could not subscribe to the box"), reply);
+                 return;
+             }
+
+             const QJsonObject created =
+                     reply->document().value(QStringLiteral("nmsSubscription")).toObject();
+             m_subscriptionURL = urlOf(created.value(QStringLiteral("resourceURL")));
+             if (m_restartToken.isEmpty())
+                 m_restartToken = created.value(QStringLiteral("restartToken")).toString();
+             qCInfo(lcClientChannel) << "Subscribed as" << m_subscriptionURL.toDisplayString();
+             openTransport();
+         });
+}
+
+void ChannelConnection::openTransport()
+{
+    setProgress(QStringLiteral("Opening the channel"));
+    if (m_transport) {
+        m_transport->close();
+        m_transport->deleteLater();
+    }
+
+    if (m_options.channelType == ChannelType::WebSockets)
+        m_transport = new WebSocketTransport(m_api, this);
+    else
+        m_transport = new LongPollTransport(m_api, this);
+
+    connect(m_transport, &ChannelTransport::opened, this, &ChannelConnection::onTransportOpened);
+    connect(m_transport, &ChannelTransport::closed, this, &ChannelConnection::onTransportClosed);
+    connect(m_transport, &ChannelTransport::notificationsReceived, this,
+            &ChannelConnection::onNotifications);
+    connect(m_transport, &ChannelTransport::connCheckReceived, this,
+            [this](std::optional<qint64> newLifetime) {
+                noteKeepAlive(QStringLiteral("connCheck received"));
+                restartLifetime(newLifetime);
+            });
+    connect(m_transport, &ChannelTransport::connAckReceived, this,
+            [this](std::optional<qint64> lifetime) {
+                noteKeepAlive(QStringLiteral("connAck received"));
+                restartLifetime(lifetime);
+            });
+    connect(m_transport, &ChannelTransport::lifetimeRestarted, this,
+            [this] { restartLifetime(std::nullopt); });
+
+    m_transport->open(m_channelURL);
+}
+
+void ChannelConnection::onTransportOpened()
+{
+    m_backoff.reset();
+    setProgress(QString());
+    // Opening a WebSocket or holding a poll restarts the lifetime.
+    restartLifetime(std::nullopt);
+    setState(State::Connected);
+}
+
+void ChannelConnection::onTransportClosed(const QString &reason, bool channelGone)
+{
+    if (channelGone) {
+        forgetChannel();
+        setState(State::Expired);
+    }
+    Q_EMIT errorOccurred(QStringLiteral("The channel connection closed: %1").arg(reason));
+    scheduleReconnect(reason);
+}
+
+void ChannelConnection::onNotifications(const QJsonArray &notificationList)
+{
+    for (const QJsonValue &notification : notificationList) {
+        const QJsonObject document = notification.toObject();
+        if (!document.contains(QStringLiteral("nmsEventList"))) {
+            qCInfo(lcClientChannel) << "Ignoring a notification that is not an nmsEventList:"
+                                    << document.keys();
+            continue;
+        }
+
+        const Result<NmsEventList> eventList = NmsEventList::fromJson(document);
+        if (!eventList) {
+            qCWarning(lcClientChannel) << "Ignoring an unreadable nmsEventList:"
+                                       << eventList.error().message();
+            continue;
+        }
+
+        // At-least-once delivery may repeat a list after a reconnect; the index tells.
+        QString subscription = m_subscriptionURL.toString();
+        for (const Link &link : eventList->links) {
+            if (link.rel == QLatin1String("NmsSubscription"))
+                subscription = link.href.toString();
+        }
+        qint64 &lastIndex = m_lastIndex[subscription];
+        if (eventList->index > 0 && eventList->index <= lastIndex) {
+            qCDebug(lcClientChannel) << "Skipping repeated nmsEventList" << eventList->index;
+            continue;
+        }
+        lastIndex = std::max(lastIndex, eventList->index);
+
+        if (!eventList->restartToken.isEmpty())
+            m_restartToken = eventList->restartToken;
+        Q_EMIT eventListReceived(eventList.value(), m_replayedUpTo);
+    }
+}
+
+void ChannelConnection::restartLifetime(std::optional<qint64> grantedSeconds)
+{
+    if (grantedSeconds && *grantedSeconds > 0)
+        m_grantedLifetime = *grantedSeconds;
+    if (m_grantedLifetime <= 0)
+        return;
+
+    m_lifetimeDeadline.setRemainingTime(m_grantedLifetime * 1000);
+    Q_EMIT lifetimeChanged();
+
+    // A WebSocket sends its own connCheck when three quarters of the lifetime have passed
+    // without one from the server, so the channel never expires under an open connection.
+    m_connCheckTimer.start(int(std::clamp<qint64>(m_grantedLifetime * 750, 1000, 86400000)));
+}
+
+void ChannelConnection::noteKeepAlive(const QString &kind)
+{
+    m_lastKeepAliveTime = QDateTime::currentDateTime();
+    m_lastKeepAliveKind = kind;
+    Q_EMIT keepAliveChanged();
+}
+
+} // namespace Marquee

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "nmseventlist.h"
+#include "reconnectbackoff.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace Marquee {
+
+class ApiClient;
+class ApiReply;
+class ChannelTransport;
+
+// A notification channel with an NMS subscription on it, kept alive. connectToServer()
+// creates the channel, subscribes the box with notifyURL = the channel's callbackURL and
+// opens the channel; from then on every nmsEventList arrives as eventListReceived().
+//
+// When the connection drops, it reconnects with backoff: it restarts the channel's
+// lifetime, or creates a new channel when the old one expired, checks the subscription
+// and, when that is gone too, subscribes again from the last restartToken, so that no
+// change of the box is missed. Event lists are deduplicated by subscription and index.
+class ChannelConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Disconnected, Connecting, Connected, Reconnecting, Expired };
+    Q_ENUM(State)
+
+    enum class ChannelType { WebSockets, LongPolling };
+    Q_ENUM(ChannelType)
+
+    struct Options
+    {
+        ChannelType channelType = ChannelType::WebSockets;
+        QString boxId = QStringLiteral("premieres");
+        QString applicationTag = QStringLiteral("marquee-client");
+        // Seconds asked for; the server may grant less.
+        qint64 channelLifetime = 3600;
+        qint64 subscriptionDuration = 86400;
+        // First delay before reconnecting, in milliseconds; later ones double up to 30 s.
+        int reconnectDelayMs = 500;
+    };
+
+    explicit ChannelConnection(ApiClient *api, QObject *parent = nullptr);
+    ~ChannelConnection() override;
+
+    void setOptions(const Options &options);
+    Options options() const { return m_options; }
+
+    // Starts connecting; does nothing unless disconnected.
+    void connectToServer();
+    // Closes the channel and deletes the subscription and the channel on the server.
+    void disconnectFromServer();
+
+    State state() const { return m_state; }
+    // Seconds until the channel expires unless restarted; -1 when unknown.
+    qint64 remainingLifetime() const;
+    // When the last connCheck or connAck went either way, and which it was.
+    QDateTime lastKeepAliveTime() const { return m_lastKeepAliveTime; }
+    QString lastKeepAliveKind() const { return m_lastKeepAliveKind; }
+
+    QString restartToken() const { return m_restartToken; }
+    QUrl channelResourceURL() const { return m_channelResourceURL; }
+    QUrl callbackURL() const { return m_callbackURL; }
+    QUrl subscriptionURL() const { return m_subscriptionURL; }
+    QString storeName() const { return m_storeName; }
+
+    static QString stateName(State state);
+
+Q_SIGNALS:
+    void stateChanged(Marquee::ChannelConnection::State state);
+    // One nmsEventList, new to this client. Events whose lastModSeq is at most
+    // replayedUpTo came through a restartToken replay; 0 means none did.
+    void eventListReceived(const Marquee::NmsEventList &eventList, qint64 replayedUpTo);
+    void keepAliveChanged();
+    void lifetimeChanged();
+    // A sentence for the person; the connection may still retry on its own.
+    void errorOccurred(const QString &message);
+    // What the connection is doing now, such as "Creating the channel"; empty when idle.
+    void progressChanged(const QString &step);
+
+private:
+    using ReplyHandler = std::function<void(ApiReply *)>;
+
+    void setState(State state);
+    void setProgress(const QString &step);
+    void send(ApiReply *reply, const ReplyHandler &handler);
+    void fail(const QString &what, const ApiReply *reply);
+    void scheduleReconnect(const QString &reason);
+
+    void establish();
+    void readBox(ApiReply *reply);
+    void refreshChannel();
+    void createChannel();
+    void readChannel(ApiReply *reply);
+    void checkSubscription();
+    void createSubscription();
+    void openTransport();
+
+    void onTransportOpened();
+    void onTransportClosed(const QString &reason, bool channelGone);
+    void onNotifications(const QJsonArray &notificationList);
+    void restartLifetime(std::optional<qint64> grantedSeconds);
+    void noteKeepAlive(const QString &kind);
+    void forgetChannel();
+
+    ApiClient *m_api;
+    Options m_options;
+    State m_state = State::Disconnected;
+    // Counts connection attempts; a reply from an earlier attempt is ignored.
+    quint64 m_attempt = 0;
+    ReconnectBackoff m_backoff;
+    QTimer m_reconnectTimer;
+    QTimer m_connCheckTimer;
+    ChannelTransport *m_transport = nullptr;
+
+    QString m_storeName;
+    QUrl m_subscriptionsURL;
+    qint64 m_boxModSeq = 0;
+
+    QUrl m_channelResourceURL;
+    QUrl m_channelURL;
+    QUrl m_callbackURL;
+    qint64 m_grantedLifetime = 0;
+    QDeadlineTimer m_lifetimeDeadline;
+
+    QUrl m_subscriptionURL;
+    QString m_restartToken;
+    qint64 m_replayedUpTo = 0;
+    // The highest index seen per subscription URL.
+    QHash<QString, qint64> m_lastIndex;
+
+    QDateTime m_lastKeepAliveTime;
+    QString m_lastKeepAliveKind;
+};
+
+} // namespace Marquee

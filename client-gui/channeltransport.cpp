@@ -1,0 +1,7 @@
+#include "channeltransport.h"
+
+namespace Marquee {
+
+ChannelTransport::~ChannelTransport() = default;
+
+} // namespace Marquee

@@ -1,0 +1,80 @@
+#include "longpolltransport.h"
+
+#include "apiclient.h"
+#include "clientlogging.h"
+
+#include <QJsonArray>
+
+namespace Marquee {
+
+LongPollTransport::LongPollTransport(ApiClient *api, QObject *parent)
+    : ChannelTransport(parent), m_api(api)
+{
+}
+
+LongPollTransport::~LongPollTransport()
+{
+    close();
+}
+
+void LongPollTransport::open(const QUrl &channelURL)
+{
+    close();
+    m_channelURL = channelURL;
+    m_open = false;
+    poll();
+}
+
+void LongPollTransport::close()
+{
+    if (m_poll)
+        m_poll->abort();
+    m_poll.clear();
+    m_open = false;
+}
+
+void LongPollTransport::poll()
+{
+    m_poll = m_api->post(m_channelURL,
+                         QJsonObject{{QStringLiteral("longPollingRequestParameters"), QJsonObject()}},
+                         PollTimeoutMs);
+    connect(m_poll, &ApiReply::finished, this, &LongPollTransport::onPollFinished);
+
+    // The server accepted the channel when it holds the first poll; a poll that reaches it
+    // is as good as an open socket, so report the transport open at once and let an error
+    // on this poll close it again.
+    if (!m_open) {
+        m_open = true;
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_open)
+                Q_EMIT opened();
+        }, Qt::QueuedConnection);
+    }
+}
+
+void LongPollTransport::onPollFinished()
+{
+    ApiReply *reply = m_poll;
+    m_poll.clear();
+
+    if (reply->hasError()) {
+        const ApiError &error = reply->error();
+        m_open = false;
+        qCInfo(lcClientChannel) << "Long poll failed:" << error.message;
+        Q_EMIT closed(error.message, error.httpStatus == 404);
+        return;
+    }
+
+    Q_EMIT lifetimeRestarted();
+    const QJsonValue list = reply->document().value(QStringLiteral("notificationList"));
+    if (list.isArray() && !list.toArray().isEmpty())
+        Q_EMIT notificationsReceived(list.toArray());
+    else if (list.isObject())
+        Q_EMIT notificationsReceived(QJsonArray{list});
+
+    // A slot of notificationsReceived may have closed the transport.
+    if (m_open)
+        poll();
+}
+
+} // namespace Marquee

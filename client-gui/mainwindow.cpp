@@ -1,0 +1,172 @@
+#include "mainwindow.h"
+
+#include "boxsession.h"
+#include "connectionpanel.h"
+#include "feedmodel.h"
+#include "movietablemodel.h"
+#include "premieredatedelegate.h"
+#include "statuspanel.h"
+
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTime>
+#include <QVBoxLayout>
+
+namespace Marquee {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent),
+      m_session(new BoxSession(this)),
+      m_connectionPanel(new ConnectionPanel),
+      m_message(new QLabel),
+      m_search(new QLineEdit),
+      m_movieTable(new QTableView),
+      m_feedView(new QTableView),
+      m_statusPanel(new StatusPanel(m_session->connection()))
+{
+    setWindowTitle(tr("Marquee client"));
+
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setStyleSheet(QStringLiteral("color: #a40000;"));
+    m_message->hide();
+
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Search titles"));
+    m_search->setClearButtonEnabled(true);
+    // One reload once typing pauses, not one per key.
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    connect(&m_searchDelay, &QTimer::timeout, this,
+            [this] { m_session->movieModel()->setTitleFilter(m_search->text().trimmed()); });
+
+    m_movieTable->setObjectName(QStringLiteral("movieTable"));
+    m_movieTable->setModel(m_session->movieModel());
+    m_movieTable->setItemDelegateForColumn(MovieTableModel::PremiereColumn,
+                                           new PremiereDateDelegate(m_movieTable));
+    m_movieTable->setSortingEnabled(true);
+    m_movieTable->sortByColumn(MovieTableModel::TitleColumn, Qt::AscendingOrder);
+    m_movieTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_movieTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                  | QAbstractItemView::SelectedClicked);
+    m_movieTable->horizontalHeader()->setSectionResizeMode(MovieTableModel::TitleColumn,
+                                                           QHeaderView::Stretch);
+    m_movieTable->verticalHeader()->hide();
+
+    m_feedView->setObjectName(QStringLiteral("feedView"));
+    m_feedView->setModel(m_session->feedModel());
+    m_feedView->horizontalHeader()->setSectionResizeMode(FeedModel::MessageColumn, QHeaderView::Stretch);
+    m_feedView->verticalHeader()->hide();
+    m_feedView->setWordWrap(false);
+    m_feedView->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    auto *moviePane = new QWidget;
+    auto *movieLayout = new QVBoxLayout(moviePane);
+    movieLayout->setContentsMargins(0, 0, 0, 0);
+    movieLayout->addWidget(m_search);
+    movieLayout->addWidget(m_movieTable);
+
+    auto *feedPane = new QWidget;
+    auto *feedLayout = new QVBoxLayout(feedPane);
+    feedLayout->setContentsMargins(0, 0, 0, 0);
+    feedLayout->addWidget(new QLabel(tr("Live feed")));
+    feedLayout->addWidget(m_feedView);
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(moviePane);
+    splitter->addWidget(feedPane);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_connectionPanel);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    statusBar()->addWidget(m_statusPanel, 1);
+
+    connect(m_connectionPanel, &ConnectionPanel::connectRequested, this, &MainWindow::connectToServer);
+    connect(m_connectionPanel, &ConnectionPanel::disconnectRequested, this,
+            &MainWindow::disconnectFromServer);
+    connect(m_session, &BoxSession::errorOccurred, this, &MainWindow::showMessage);
+    connect(m_session, &BoxSession::progressChanged, m_statusPanel, &StatusPanel::showProgress);
+    connect(m_session->connection(), &ChannelConnection::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session->movieModel(), &MovieTableModel::saveStarted, this, [this](const QString &title) {
+        m_statusPanel->showProgress(tr("Saving the premiere of %1").arg(title), 0, 0);
+    });
+    connect(m_session->movieModel(), &MovieTableModel::saveSucceeded, this,
+            [this] { m_statusPanel->showProgress(QString(), 0, 0); });
+    connect(m_session->movieModel(), &MovieTableModel::saveFailed, this,
+            [this] { m_statusPanel->showProgress(QString(), 0, 0); });
+
+    resize(1200, 720);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setSettings(const ClientSettings &settings)
+{
+    m_connectionPanel->setSettings(settings);
+}
+
+void MainWindow::connectToServer()
+{
+    QString problem;
+    const std::optional<ClientSettings> settings = m_connectionPanel->settings(&problem);
+    if (!settings) {
+        showMessage(problem);
+        return;
+    }
+
+    QSettings stored;
+    settings->save(stored);
+    showMessage(QString());
+    m_connectionPanel->setConnected(true);
+    m_session->connectToServer(*settings);
+}
+
+void MainWindow::disconnectFromServer()
+{
+    m_session->disconnectFromServer();
+}
+
+QString MainWindow::message() const
+{
+    return m_message->isVisible() || !m_message->text().isEmpty() ? m_message->text() : QString();
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    if (text.isEmpty()) {
+        m_message->clear();
+        m_message->hide();
+        return;
+    }
+    m_message->setText(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+    m_message->show();
+}
+
+void MainWindow::onStateChanged()
+{
+    const ChannelConnection::State state = m_session->connection()->state();
+    m_connectionPanel->setConnected(state != ChannelConnection::State::Disconnected);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Deletes the channel and the subscription instead of leaving them to expire.
+    m_session->disconnectFromServer();
+    event->accept();
+}
+
+} // namespace Marquee

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "clientsettings.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QLineEdit;
+class QTableView;
+QT_END_NAMESPACE
+
+namespace Marquee {
+
+class BoxSession;
+class ConnectionPanel;
+class StatusPanel;
+
+// The demo client's window: the connection panel on top, the movie table of the box on
+// the left, the live feed on the right, and the channel's status below. Errors appear in
+// a line above the table, in the server's words where it gave any.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Fills the connection panel.
+    void setSettings(const ClientSettings &settings);
+    // Connects with the panel's values and stores them with QSettings.
+    void connectToServer();
+    void disconnectFromServer();
+
+    BoxSession *session() const { return m_session; }
+    // The text of the error line; empty when there is none.
+    QString message() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void showMessage(const QString &text);
+    void onStateChanged();
+
+    BoxSession *m_session;
+    ConnectionPanel *m_connectionPanel;
+    QLabel *m_message;
+    QLineEdit *m_search;
+    QTimer m_searchDelay;
+    QTableView *m_movieTable;
+    QTableView *m_feedView;
+    StatusPanel *m_statusPanel;
+};
+
+} // namespace Marquee

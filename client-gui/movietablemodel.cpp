@@ -1,0 +1,338 @@
+#include "movietablemodel.h"
+
+#include "apiclient.h"
+#include "clientlogging.h"
+
+#include <QDate>
+#include <QFont>
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace Marquee {
+
+MovieTableModel::MovieTableModel(ApiClient *api, QObject *parent)
+    : QAbstractTableModel(parent), m_api(api)
+{
+}
+
+MovieTableModel::~MovieTableModel() = default;
+
+std::optional<Movie> MovieTableModel::movieFromJson(const QJsonObject &members)
+{
+    Result<Movie> movie = Movie::fromServerMembers(members);
+    if (!movie) {
+        qCWarning(lcClientModels) << "Ignoring an unreadable movie:" << movie.error().message();
+        return std::nullopt;
+    }
+    return std::move(movie).value();
+}
+
+void MovieTableModel::setBoxId(const QString &boxId)
+{
+    m_boxId = boxId;
+    reload();
+}
+
+void MovieTableModel::setTitleFilter(const QString &text)
+{
+    if (text == m_titleFilter)
+        return;
+    m_titleFilter = text;
+    reload();
+}
+
+void MovieTableModel::reload()
+{
+    ++m_generation;
+    if (m_pageReply)
+        m_pageReply->abort();
+    m_pageReply.clear();
+
+    beginResetModel();
+    m_movies.clear();
+    m_rowById.clear();
+    m_saving.clear();
+    m_totalCount = -1;
+    endResetModel();
+
+    if (!m_boxId.isEmpty())
+        requestPage();
+}
+
+void MovieTableModel::requestPage()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("offset"), QString::number(m_movies.size()));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(PageSize));
+    query.addQueryItem(QStringLiteral("sort"), m_sortKey);
+    query.addQueryItem(QStringLiteral("order"),
+                       m_sortOrder == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc"));
+    if (!m_titleFilter.isEmpty())
+        query.addQueryItem(QStringLiteral("title"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(m_titleFilter)));
+
+    ApiReply *reply = m_api->get(m_api->moviesUrl(m_boxId, query));
+    m_pageReply = reply;
+    Q_EMIT loadingChanged(true);
+
+    const quint64 generation = m_generation;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
+        if (generation != m_generation)
+            return;
+        m_pageReply.clear();
+        Q_EMIT loadingChanged(false);
+
+        if (reply->hasError()) {
+            Q_EMIT errorOccurred(QStringLiteral("Could not load the movies: %1")
+                                         .arg(reply->error().message));
+            return;
+        }
+
+        const QJsonObject list = reply->document().value(QStringLiteral("movieList")).toObject();
+        m_totalCount = int(list.value(QStringLiteral("totalCount")).toInteger());
+        const QJsonValue items = list.value(QStringLiteral("movie"));
+        const QJsonArray array = items.isArray() ? items.toArray() : QJsonArray{items};
+
+        // Offset paging can repeat a movie when rows shift between pages; keep the first.
+        QList<Movie> page;
+        for (const QJsonValue &item : array) {
+            std::optional<Movie> movie = movieFromJson(item.toObject());
+            if (movie && !m_rowById.contains(movie->id))
+                page.append(*movie);
+        }
+
+        if (!page.isEmpty()) {
+            beginInsertRows(QModelIndex(), int(m_movies.size()), int(m_movies.size() + page.size() - 1));
+            for (const Movie &movie : std::as_const(page)) {
+                m_rowById.insert(movie.id, int(m_movies.size()));
+                m_movies.append(movie);
+            }
+            endInsertRows();
+        } else if (!array.isEmpty() || m_movies.size() < m_totalCount) {
+            // Nothing new on a page that should have had rows: the box shrank meanwhile.
+            m_totalCount = int(m_movies.size());
+        }
+        Q_EMIT pageLoaded(page);
+    });
+}
+
+int MovieTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_movies.size());
+}
+
+int MovieTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MovieTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return QVariant();
+
+    const Movie &movie = m_movies.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return movie.title;
+        case PremiereColumn:
+            return movie.premiereDate.toString();
+        case YearColumn:
+            return movie.year;
+        case GenresColumn:
+            return movie.genres.join(QStringLiteral(", "));
+        }
+        break;
+    case Qt::EditRole:
+        if (index.column() == PremiereColumn)
+            return movie.premiereDate.date();
+        return data(index, Qt::DisplayRole);
+    case Qt::ToolTipRole:
+        return movie.description;
+    case Qt::FontRole:
+        if (m_saving.contains(movie.id)) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        break;
+    case MovieIdRole:
+        return movie.id;
+    }
+    return QVariant();
+}
+
+QVariant MovieTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+
+    switch (section) {
+    case TitleColumn:
+        return tr("Title");
+    case PremiereColumn:
+        return tr("Premiere");
+    case YearColumn:
+        return tr("Year");
+    case GenresColumn:
+        return tr("Genres");
+    }
+    return QVariant();
+}
+
+Qt::ItemFlags MovieTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == PremiereColumn)
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool MovieTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != PremiereColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid)) {
+        return false;
+    }
+
+    const QDate date = value.toDate();
+    const Movie previous = m_movies.at(index.row());
+    if (!date.isValid() || (previous.premiereDate.date() == date && !previous.premiereDate.hasTime()))
+        return false;
+
+    // The row shows the new date at once, in italics until the server answers.
+    Movie edited = previous;
+    edited.premiereDate = PremiereDate(date);
+    m_saving.insert(previous.id);
+    replaceRow(index.row(), edited);
+    Q_EMIT saveStarted(previous.title);
+
+    const QJsonObject patch{{QStringLiteral("premiereDate"), date.toString(Qt::ISODate)}};
+    const QByteArray ifMatch = '"' + QByteArray::number(previous.lastModSeq) + '"';
+    ApiReply *reply = m_api->patch(previous.resourceURL, patch, ifMatch);
+
+    const quint64 generation = m_generation;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation, previous] {
+        if (generation != m_generation)
+            return;
+        m_saving.remove(previous.id);
+
+        if (reply->hasError()) {
+            Q_EMIT saveFailed(previous.title, reply->error().message);
+            restoreFromServer(previous.id, previous);
+            return;
+        }
+
+        const std::optional<Movie> saved =
+                movieFromJson(reply->document().value(QStringLiteral("movie")).toObject());
+        const int row = rowOfMovie(previous.id);
+        if (saved && row >= 0)
+            replaceRow(row, *saved);
+        if (saved)
+            Q_EMIT saveSucceeded(*saved);
+    });
+    return true;
+}
+
+void MovieTableModel::restoreFromServer(const QString &movieId, const Movie &fallback)
+{
+    // Show the last known value now, then whatever the server holds, which a conflicting
+    // write may have changed.
+    if (const int row = rowOfMovie(movieId); row >= 0)
+        replaceRow(row, fallback);
+
+    ApiReply *reply = m_api->get(fallback.resourceURL);
+    const quint64 generation = m_generation;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation, movieId] {
+        if (generation != m_generation)
+            return;
+        if (reply->httpStatus() == 404) {
+            applyDeletedMovie(movieId);
+            return;
+        }
+        if (reply->hasError())
+            return;
+        if (const std::optional<Movie> current =
+                    movieFromJson(reply->document().value(QStringLiteral("movie")).toObject())) {
+            applyChangedMovie(*current);
+        }
+    });
+}
+
+void MovieTableModel::applyChangedMovie(const Movie &movie)
+{
+    const int row = rowOfMovie(movie.id);
+    if (row < 0)
+        return;
+
+    // An older state, from a replay or a late response, never overwrites a newer one.
+    const Movie &current = m_movies.at(row);
+    if (movie.lastModSeq < current.lastModSeq)
+        return;
+    replaceRow(row, movie);
+}
+
+void MovieTableModel::applyDeletedMovie(const QString &movieId)
+{
+    const int row = rowOfMovie(movieId);
+    if (row < 0)
+        return;
+    removeRow(row);
+}
+
+void MovieTableModel::replaceRow(int row, const Movie &movie)
+{
+    m_movies[row] = movie;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void MovieTableModel::removeRow(int row)
+{
+    beginRemoveRows(QModelIndex(), row, row);
+    m_movies.removeAt(row);
+    rebuildRowIndex();
+    if (m_totalCount > 0)
+        --m_totalCount;
+    endRemoveRows();
+}
+
+void MovieTableModel::rebuildRowIndex()
+{
+    m_rowById.clear();
+    for (int row = 0; row < m_movies.size(); ++row)
+        m_rowById.insert(m_movies.at(row).id, row);
+}
+
+bool MovieTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || m_boxId.isEmpty() || m_pageReply)
+        return false;
+    return m_totalCount < 0 || m_movies.size() < m_totalCount;
+}
+
+void MovieTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        requestPage();
+}
+
+void MovieTableModel::sort(int column, Qt::SortOrder order)
+{
+    QString key;
+    if (column == TitleColumn)
+        key = QStringLiteral("title");
+    else if (column == PremiereColumn)
+        key = QStringLiteral("premiereDate");
+    else
+        return;
+
+    if (key == m_sortKey && order == m_sortOrder)
+        return;
+    m_sortKey = key;
+    m_sortOrder = order;
+    reload();
+}
+
+} // namespace Marquee

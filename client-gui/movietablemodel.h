@@ -1,0 +1,100 @@
+#pragma once
+
+#include "movie.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QSet>
+
+namespace Marquee {
+
+class ApiClient;
+class ApiReply;
+
+// The movies of one box, read page by page through the REST API as a view scrolls
+// (canFetchMore()/fetchMore()), filtered by title and sorted by the server. The premiere
+// date is editable: setData() sends a PATCH with If-Match, and when the server refuses it
+// the row goes back to the server's current value and saveFailed() says why.
+class MovieTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { TitleColumn, PremiereColumn, YearColumn, GenresColumn, ColumnCount };
+    // Rows asked for per request.
+    static constexpr int PageSize = 100;
+    // The movie id of a row, for item data lookups.
+    static constexpr int MovieIdRole = Qt::UserRole + 1;
+
+    explicit MovieTableModel(ApiClient *api, QObject *parent = nullptr);
+    ~MovieTableModel() override;
+
+    // Selects the box and reloads; an empty boxId empties the model.
+    void setBoxId(const QString &boxId);
+    QString boxId() const { return m_boxId; }
+    // Shows only movies whose title contains text (ASCII letters ignoring case); reloads.
+    void setTitleFilter(const QString &text);
+    // Drops every row and reads the first page again.
+    void reload();
+
+    // The number of movies the server counts for the current filter; -1 before the first
+    // page arrives.
+    int totalCount() const { return m_totalCount; }
+    bool isLoading() const { return !m_pageReply.isNull(); }
+    int rowOfMovie(const QString &movieId) const { return m_rowById.value(movieId, -1); }
+    const Movie &movieAt(int row) const { return m_movies.at(row); }
+
+    // Takes the state a notification reported. Rows not loaded yet are left for paging.
+    void applyChangedMovie(const Movie &movie);
+    void applyDeletedMovie(const QString &movieId);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    // Sorts on the server by title or premiere date; other columns keep the order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Reads a movie as the server writes it, with its resourceURL and lastModSeq.
+    static std::optional<Movie> movieFromJson(const QJsonObject &members);
+
+Q_SIGNALS:
+    void pageLoaded(const QList<Marquee::Movie> &movies);
+    void loadingChanged(bool loading);
+    void saveStarted(const QString &title);
+    void saveSucceeded(const Marquee::Movie &movie);
+    // message is the server's own words when it sent a requestError.
+    void saveFailed(const QString &title, const QString &message);
+    void errorOccurred(const QString &message);
+
+private:
+    void requestPage();
+    void replaceRow(int row, const Movie &movie);
+    void removeRow(int row);
+    void rebuildRowIndex();
+    void restoreFromServer(const QString &movieId, const Movie &fallback);
+
+    ApiClient *m_api;
+    QString m_boxId;
+    QString m_titleFilter;
+    QString m_sortKey = QStringLiteral("title");
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+
+    QList<Movie> m_movies;
+    QHash<QString, int> m_rowById;
+    // Ids of movies with a PATCH in flight, shown in italics.
+    QSet<QString> m_saving;
+    int m_totalCount = -1;
+    // Counts reloads; a page that belongs to an earlier one is dropped.
+    quint64 m_generation = 0;
+    QPointer<ApiReply> m_pageReply;
+};
+
+} // namespace Marquee

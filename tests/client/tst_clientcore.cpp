@@ -1,0 +1,275 @@
+#include "apiclient.h"
+#include "boxsession.h"
+#include "channelconnection.h"
+#include "clientfixture.h"
+#include "feedmodel.h"
+#include "movietablemodel.h"
+#include "premiereindex.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Marquee;
+using namespace MarqueeTest;
+
+namespace {
+
+using ChannelType = ChannelConnection::ChannelType;
+using State = ChannelConnection::State;
+
+// Waits until the session is connected and both the first table page and the premiere
+// index are in, so that every later change has a known "before".
+bool waitUntilReady(BoxSession &session)
+{
+    return QTest::qWaitFor(
+            [&session] {
+                return session.connection()->state() == State::Connected
+                        && session.movieModel()->rowCount() > 0
+                        && !session.premiereIndex()->isLoading()
+                        && session.premiereIndex()->find(session.movieModel()->movieAt(0).id);
+            },
+            ClientTimeoutMs);
+}
+
+QStringList feedMessages(const FeedModel &feed)
+{
+    QStringList messages;
+    for (int row = feed.rowCount() - 1; row >= 0; --row)
+        messages.append(feed.entryAt(row).message);
+    return messages;
+}
+
+QString movedSentence(const Movie &movie, QDate to)
+{
+    return QStringLiteral("Premiere of %1 moved from %2 to %3")
+            .arg(movie.title, movie.premiereDate.toString(), to.toString(Qt::ISODate));
+}
+
+} // namespace
+
+class tst_ClientCore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { isolateSettings(); }
+
+    void subscribesAndShowsChanges_data();
+    void subscribesAndShowsChanges();
+    void keepsChannelAlive_data();
+    void keepsChannelAlive();
+    void resumesAfterServerRestart();
+    void replaysIntoNewChannelAfterExpiry();
+    void unknownBoxIsReportedAndStops();
+};
+
+void tst_ClientCore::subscribesAndShowsChanges_data()
+{
+    QTest::addColumn<ChannelType>("channelType");
+    QTest::addColumn<QString>("channelTypeName");
+
+    QTest::newRow("WebSockets") << ChannelType::WebSockets << QStringLiteral("WebSockets");
+    QTest::newRow("LongPolling") << ChannelType::LongPolling << QStringLiteral("LongPolling");
+}
+
+void tst_ClientCore::subscribesAndShowsChanges()
+{
+    QFETCH(ChannelType, channelType);
+    QFETCH(QString, channelTypeName);
+
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    session.connectToServer(clientSettingsFor(server, channelType));
+    QVERIFY(waitUntilReady(session));
+
+    // The channel carries the client's applicationTag, and the subscription's notifyURL
+    // is that channel's callbackURL.
+    const TestReply channel = http.get(session.connection()->channelResourceURL());
+    QCOMPARE(channel.status, 200);
+    const QJsonObject channelFields = channel.json.value(QStringLiteral("notificationChannel")).toObject();
+    QCOMPARE(channelFields.value(QStringLiteral("channelType")).toString(), channelTypeName);
+    QCOMPARE(channelFields.value(QStringLiteral("applicationTag")).toString(), QStringLiteral("marquee-client"));
+
+    const TestReply subscription = http.get(session.connection()->subscriptionURL());
+    QCOMPARE(subscription.status, 200);
+    const QJsonObject callbackReference = subscription.json.value(QStringLiteral("nmsSubscription"))
+                                                  .toObject()
+                                                  .value(QStringLiteral("callbackReference"))
+                                                  .toObject();
+    QCOMPARE(callbackReference.value(QStringLiteral("notifyURL")).toString(),
+             channelFields.value(QStringLiteral("callbackURL")).toString());
+
+    // Another client moves the premiere of the first movie in the table.
+    const Movie movie = session.movieModel()->movieAt(0);
+    const QDate moved = movie.premiereDate.date().addDays(17);
+    QCOMPARE(patchPremiere(http, server, movie.id, moved), 200);
+
+    FeedModel *feed = session.feedModel();
+    QTRY_COMPARE_WITH_TIMEOUT(feed->rowCount(), 1, ClientTimeoutMs);
+    QCOMPARE(feed->entryAt(0).message, movedSentence(movie, moved));
+    QVERIFY(feed->entryAt(0).index >= 1);
+    QVERIFY(!feed->entryAt(0).replayed);
+    QVERIFY(feed->entryAt(0).received.isValid());
+
+    // The table follows without a reload.
+    QCOMPARE(session.movieModel()->movieAt(0).premiereDate.date(), moved);
+    QCOMPARE(session.movieModel()
+                     ->index(0, MovieTableModel::PremiereColumn)
+                     .data()
+                     .toString(),
+             moved.toString(Qt::ISODate));
+}
+
+void tst_ClientCore::keepsChannelAlive_data()
+{
+    QTest::addColumn<int>("serverCheckIntervalMs");
+    QTest::addColumn<QString>("expectedKeepAlive");
+
+    // Without server checks, the client's own connCheck, sent at three quarters of the
+    // lifetime, keeps the channel; with them, its connAck answers do.
+    QTest::newRow("client connCheck") << 0 << QStringLiteral("connAck received");
+    QTest::newRow("server connCheck") << 700 << QStringLiteral("connCheck received");
+}
+
+void tst_ClientCore::keepsChannelAlive()
+{
+    QFETCH(int, serverCheckIntervalMs);
+    QFETCH(QString, expectedKeepAlive);
+
+    TestServer server;
+    server.config().webSocketCheckIntervalMs = serverCheckIntervalMs;
+    server.config().webSocketCheckTimeoutMs = 1000;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    ChannelConnection::Options options = session.connection()->options();
+    options.channelLifetime = 4;
+    session.connection()->setOptions(options);
+    QStringList keepAlives;
+    connect(session.connection(), &ChannelConnection::keepAliveChanged, &session,
+            [&session, &keepAlives] { keepAlives.append(session.connection()->lastKeepAliveKind()); });
+    QSignalSpy states(session.connection(), &ChannelConnection::stateChanged);
+    session.connectToServer(clientSettingsFor(server));
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Connected, ClientTimeoutMs);
+    const QUrl channel = session.connection()->channelResourceURL();
+
+    // Twice the lifetime passes with the connection untouched.
+    QTest::qWait(8000);
+    QCOMPARE(session.connection()->state(), State::Connected);
+    QCOMPARE(states.count(), 2);
+    QCOMPARE(session.connection()->channelResourceURL(), channel);
+    QCOMPARE(http.get(channel).status, 200);
+    QVERIFY2(keepAlives.contains(expectedKeepAlive), qPrintable(keepAlives.join(QLatin1Char(','))));
+    QVERIFY(session.connection()->remainingLifetime() >= 0);
+    QVERIFY(session.connection()->lastKeepAliveTime().isValid());
+}
+
+void tst_ClientCore::resumesAfterServerRestart()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+
+    QSignalSpy states(session.connection(), &ChannelConnection::stateChanged);
+    server.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Reconnecting, ClientTimeoutMs);
+    // A few failed attempts while the server is away lengthen the backoff.
+    QTest::qWait(1500);
+    QCOMPARE(session.connection()->state(), State::Reconnecting);
+
+    // Changes made as soon as the server is back, before the client has returned, wait in
+    // the channel; the client gets each exactly once.
+    QVERIFY(server.start());
+    QList<Movie> changed;
+    QStringList expected;
+    for (int row = 0; row < 3; ++row) {
+        const Movie movie = session.movieModel()->movieAt(row);
+        const QDate moved = movie.premiereDate.date().addDays(30 + row);
+        QCOMPARE(patchPremiere(http, server, movie.id, moved), 200);
+        expected.append(movedSentence(movie, moved));
+    }
+
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Connected, ClientTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(session.feedModel()->rowCount(), 3, ClientTimeoutMs);
+    QCOMPARE(feedMessages(*session.feedModel()), expected);
+
+    // Nothing arrives twice later on either.
+    QTest::qWait(500);
+    QCOMPARE(session.feedModel()->rowCount(), 3);
+    QVERIFY(states.count() >= 2);
+}
+
+void tst_ClientCore::replaysIntoNewChannelAfterExpiry()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    ChannelConnection::Options options = session.connection()->options();
+    // Long enough for the test to change the box while the client is away.
+    options.reconnectDelayMs = 3000;
+    session.connection()->setOptions(options);
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+
+    const QUrl oldChannel = session.connection()->channelResourceURL();
+    const QUrl oldSubscription = session.connection()->subscriptionURL();
+    QSignalSpy states(session.connection(), &ChannelConnection::stateChanged);
+
+    // The channel disappears as it does at the end of its lifetime; the change that
+    // follows reaches no channel and ends the old subscription.
+    QCOMPARE(http.send("DELETE", oldChannel).status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Expired, ClientTimeoutMs);
+    const Movie movie = session.movieModel()->movieAt(1);
+    const QDate moved = movie.premiereDate.date().addDays(-40);
+    QCOMPARE(patchPremiere(http, server, movie.id, moved), 200);
+
+    // The client makes a new channel and subscription; the restartToken replays the change.
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Connected, ClientTimeoutMs);
+    QVERIFY(session.connection()->channelResourceURL() != oldChannel);
+    QVERIFY(session.connection()->subscriptionURL() != oldSubscription);
+    QTRY_COMPARE_WITH_TIMEOUT(session.feedModel()->rowCount(), 1, ClientTimeoutMs);
+    QCOMPARE(session.feedModel()->entryAt(0).message, movedSentence(movie, moved));
+    QVERIFY(session.feedModel()->entryAt(0).replayed);
+    QCOMPARE(session.movieModel()->movieAt(1).premiereDate.date(), moved);
+
+    // A live change after the replay is not marked.
+    const QDate again = moved.addDays(1);
+    QCOMPARE(patchPremiere(http, server, movie.id, again), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(session.feedModel()->rowCount(), 2, ClientTimeoutMs);
+    QVERIFY(!session.feedModel()->entryAt(0).replayed);
+    QCOMPARE(session.feedModel()->entryAt(0).message,
+             QStringLiteral("Premiere of %1 moved from %2 to %3")
+                     .arg(movie.title, moved.toString(Qt::ISODate), again.toString(Qt::ISODate)));
+}
+
+void tst_ClientCore::unknownBoxIsReportedAndStops()
+{
+    TestServer server;
+    QVERIFY(server.start());
+
+    BoxSession session;
+    QSignalSpy errors(&session, &BoxSession::errorOccurred);
+    ClientSettings settings = clientSettingsFor(server);
+    settings.boxId = QStringLiteral("no-such-box");
+    session.connectToServer(settings);
+
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Disconnected, ClientTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), ClientTimeoutMs);
+    bool named = false;
+    for (const QList<QVariant> &error : std::as_const(errors))
+        named = named || error.at(0).toString().contains(QStringLiteral("The server has no box \"no-such-box\"; it has premieres"));
+    QVERIFY2(named, qPrintable(errors.first().at(0).toString()));
+}
+
+QTEST_MAIN(tst_ClientCore)
+#include "tst_clientcore.moc"

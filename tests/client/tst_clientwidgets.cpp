@@ -1,0 +1,153 @@
+#include "boxsession.h"
+#include "channelconnection.h"
+#include "clientfixture.h"
+#include "feedmodel.h"
+#include "mainwindow.h"
+#include "movietablemodel.h"
+#include "premiereindex.h"
+
+#include <QDateEdit>
+#include <QLabel>
+#include <QTableView>
+#include <QTest>
+
+using namespace Marquee;
+using namespace MarqueeTest;
+
+namespace {
+
+using State = ChannelConnection::State;
+
+bool waitUntilReady(MainWindow &window)
+{
+    BoxSession *session = window.session();
+    return QTest::qWaitFor(
+            [session] {
+                return session->connection()->state() == State::Connected
+                        && session->movieModel()->rowCount() > 0
+                        && !session->premiereIndex()->isLoading();
+            },
+            ClientTimeoutMs);
+}
+
+// Edits the premiere cell of row in the window's table the way a person does: opens the
+// date editor, types the date and presses Enter.
+bool editPremiere(MainWindow &window, int row, QDate date)
+{
+    auto *table = window.findChild<QTableView *>(QStringLiteral("movieTable"));
+    if (!table)
+        return false;
+
+    const QModelIndex cell = table->model()->index(row, MovieTableModel::PremiereColumn);
+    table->setCurrentIndex(cell);
+    table->edit(cell);
+    auto *editor = table->findChild<QDateEdit *>(QStringLiteral("premiereDateEditor"));
+    if (!editor)
+        return false;
+
+    editor->setDate(date);
+    QTest::keyClick(editor, Qt::Key_Return);
+    return true;
+}
+
+} // namespace
+
+class tst_ClientWidgets : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { isolateSettings(); }
+
+    void editingPremiereSendsPatchAndFeedShowsIt();
+    void conflictShowsServerMessageAndRestoresRow();
+    void invalidServerUrlIsExplained();
+};
+
+void tst_ClientWidgets::editingPremiereSendsPatchAndFeedShowsIt()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    MainWindow window;
+    window.setSettings(clientSettingsFor(server));
+    window.show();
+    window.connectToServer();
+    QVERIFY(waitUntilReady(window));
+
+    const Movie movie = window.session()->movieModel()->movieAt(2);
+    const QDate moved = movie.premiereDate.date().addMonths(2);
+    QVERIFY(editPremiere(window, 2, moved));
+
+    // The PATCH reached the server, and its notification came back into the feed.
+    QTRY_COMPARE_WITH_TIMEOUT(serverPremiere(http, server, movie.id), moved.toString(Qt::ISODate),
+                              ClientTimeoutMs);
+    FeedModel *feed = window.session()->feedModel();
+    QTRY_COMPARE_WITH_TIMEOUT(feed->rowCount(), 1, ClientTimeoutMs);
+    QCOMPARE(feed->index(0, FeedModel::MessageColumn).data().toString(),
+             QStringLiteral("Premiere of %1 moved from %2 to %3")
+                     .arg(movie.title, movie.premiereDate.toString(), moved.toString(Qt::ISODate)));
+    QCOMPARE(window.session()->movieModel()->movieAt(2).premiereDate.date(), moved);
+    QVERIFY(window.message().isEmpty());
+
+    auto *state = window.findChild<QLabel *>(QStringLiteral("channelState"));
+    QVERIFY(state);
+    QCOMPARE(state->text(), QStringLiteral("Channel: connected"));
+    auto *lifetime = window.findChild<QLabel *>(QStringLiteral("channelLifetime"));
+    QVERIFY(lifetime);
+    QVERIFY2(lifetime->text().endsWith(QStringLiteral(" left")), qPrintable(lifetime->text()));
+}
+
+void tst_ClientWidgets::conflictShowsServerMessageAndRestoresRow()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    MainWindow window;
+    window.setSettings(clientSettingsFor(server));
+    window.show();
+    window.connectToServer();
+    QVERIFY(waitUntilReady(window));
+
+    // Offline, the table keeps what it read; meanwhile another client moves the premiere,
+    // so the table's entity tag is stale.
+    window.disconnectFromServer();
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->connection()->state(), State::Disconnected,
+                              ClientTimeoutMs);
+    const Movie movie = window.session()->movieModel()->movieAt(0);
+    const QDate theirs = movie.premiereDate.date().addDays(5);
+    QCOMPARE(patchPremiere(http, server, movie.id, theirs), 200);
+
+    QVERIFY(editPremiere(window, 0, movie.premiereDate.date().addDays(9)));
+
+    // The server refuses with 412; the window says so in the server's words and the row
+    // shows what the server holds.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.message().isEmpty(), ClientTimeoutMs);
+    QVERIFY2(window.message().contains(QStringLiteral("The premiere of %1 was not saved").arg(movie.title)),
+             qPrintable(window.message()));
+    QVERIFY2(window.message().contains(QStringLiteral("Error code is 412: If-Match")),
+             qPrintable(window.message()));
+    QVERIFY2(window.message().contains(QStringLiteral("read the resource again and retry")),
+             qPrintable(window.message()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->movieModel()->movieAt(0).premiereDate.date(), theirs,
+                              ClientTimeoutMs);
+    QCOMPARE(serverPremiere(http, server, movie.id), theirs.toString(Qt::ISODate));
+}
+
+void tst_ClientWidgets::invalidServerUrlIsExplained()
+{
+    MainWindow window;
+    ClientSettings settings;
+    settings.serverUrl = QUrl(QStringLiteral("ftp://127.0.0.1:21"));
+    window.setSettings(settings);
+    window.connectToServer();
+
+    QVERIFY2(window.message().contains(QStringLiteral("The server URL must be an http or https URL")),
+             qPrintable(window.message()));
+    QCOMPARE(window.session()->connection()->state(), State::Disconnected);
+}
+
+QTEST_MAIN(tst_ClientWidgets)
+#include "tst_clientwidgets.moc"
