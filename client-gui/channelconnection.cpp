@@ -117,15 +117,27 @@ void ChannelConnection::disconnectFromServer()
 
     // Best effort: a server that is gone forgets both at their expiry anyway.
     if (!m_subscriptionURL.isEmpty())
-        m_api->deleteResource(m_subscriptionURL);
+        deleteOnServer(m_subscriptionURL);
     if (!m_channelResourceURL.isEmpty())
-        m_api->deleteResource(m_channelResourceURL);
+        deleteOnServer(m_channelResourceURL);
 
     forgetChannel();
     m_restartToken.clear();
     m_replayedUpTo = 0;
     setProgress(QString());
     setState(State::Disconnected);
+}
+
+void ChannelConnection::deleteOnServer(const QUrl &resourceURL)
+{
+    ++m_pendingDeletions;
+    ApiReply *reply = m_api->deleteResource(resourceURL);
+    connect(reply, &ApiReply::finished, this, [this, reply] {
+        if (reply->hasError() && reply->httpStatus() != 404)
+            qCInfo(lcClientChannel) << "Could not delete" << reply->error().message;
+        if (--m_pendingDeletions == 0)
+            Q_EMIT cleanupFinished();
+    });
 }
 
 void ChannelConnection::forgetChannel()

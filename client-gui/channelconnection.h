@@ -61,7 +61,10 @@ public:
     // Starts connecting; does nothing unless disconnected.
     void connectToServer();
     // Closes the channel and deletes the subscription and the channel on the server.
+    // cleanupFinished() follows once the server has answered both deletions.
     void disconnectFromServer();
+    // Whether deletions sent by disconnectFromServer() are still unanswered.
+    bool isCleaningUp() const { return m_pendingDeletions > 0; }
 
     State state() const { return m_state; }
     // Seconds until the channel expires unless restarted; -1 when unknown.
@@ -89,6 +92,7 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     // What the connection is doing now, such as "Creating the channel"; empty when idle.
     void progressChanged(const QString &step);
+    void cleanupFinished();
 
 private:
     using ReplyHandler = std::function<void(ApiReply *)>;
@@ -114,6 +118,7 @@ private:
     void restartLifetime(std::optional<qint64> grantedSeconds);
     void noteKeepAlive(const QString &kind);
     void forgetChannel();
+    void deleteOnServer(const QUrl &resourceURL);
 
     ApiClient *m_api;
     Options m_options;
@@ -141,6 +146,7 @@ private:
     // The highest index seen per subscription URL.
     QHash<QString, qint64> m_lastIndex;
 
+    int m_pendingDeletions = 0;
     QDateTime m_lastKeepAliveTime;
     QString m_lastKeepAliveKind;
 };

@@ -57,14 +57,29 @@ MainWindow::MainWindow(QWidget *parent)
     m_movieTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_movieTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                   | QAbstractItemView::SelectedClicked);
-    m_movieTable->horizontalHeader()->setSectionResizeMode(MovieTableModel::TitleColumn,
-                                                           QHeaderView::Stretch);
+    QHeaderView *movieHeader = m_movieTable->horizontalHeader();
+    movieHeader->setSectionResizeMode(MovieTableModel::TitleColumn, QHeaderView::Stretch);
+    movieHeader->setSectionResizeMode(MovieTableModel::PremiereColumn, QHeaderView::ResizeToContents);
+    movieHeader->setSectionResizeMode(MovieTableModel::YearColumn, QHeaderView::ResizeToContents);
+    movieHeader->resizeSection(MovieTableModel::GenresColumn, 240);
+    m_movieTable->setWordWrap(false);
     m_movieTable->verticalHeader()->hide();
+    // Fixed row heights keep scrolling through thousands of rows cheap.
+    const int rowHeight = fontMetrics().height() + 8;
+    m_movieTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_movieTable->verticalHeader()->setDefaultSectionSize(rowHeight);
 
     m_feedView->setObjectName(QStringLiteral("feedView"));
     m_feedView->setModel(m_session->feedModel());
-    m_feedView->horizontalHeader()->setSectionResizeMode(FeedModel::MessageColumn, QHeaderView::Stretch);
+    QHeaderView *feedHeader = m_feedView->horizontalHeader();
+    feedHeader->setSectionResizeMode(FeedModel::TimeColumn, QHeaderView::Fixed);
+    feedHeader->resizeSection(FeedModel::TimeColumn,
+                              fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+    feedHeader->setSectionResizeMode(FeedModel::IndexColumn, QHeaderView::ResizeToContents);
+    feedHeader->setSectionResizeMode(FeedModel::MessageColumn, QHeaderView::Stretch);
     m_feedView->verticalHeader()->hide();
+    m_feedView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_feedView->verticalHeader()->setDefaultSectionSize(rowHeight);
     m_feedView->setWordWrap(false);
     m_feedView->setSelectionBehavior(QAbstractItemView::SelectRows);
 
@@ -83,8 +98,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(moviePane);
     splitter->addWidget(feedPane);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -164,9 +179,23 @@ void MainWindow::onStateChanged()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Deletes the channel and the subscription instead of leaving them to expire.
+    ChannelConnection *connection = m_session->connection();
+    if (m_closing || connection->state() == ChannelConnection::State::Disconnected) {
+        event->accept();
+        return;
+    }
+
+    // Deletes the channel and the subscription instead of leaving them to expire, and
+    // closes once the server confirms, or after CloseTimeoutMs.
     m_session->disconnectFromServer();
-    event->accept();
+    m_closing = true;
+    if (!connection->isCleaningUp()) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    connect(connection, &ChannelConnection::cleanupFinished, this, &QWidget::close);
+    QTimer::singleShot(CloseTimeoutMs, this, &QWidget::close);
 }
 
 } // namespace Marquee

@@ -45,7 +45,12 @@ private:
     void showMessage(const QString &text);
     void onStateChanged();
 
+    // Longest wait for the server to confirm the deletions when the window closes, in
+    // milliseconds.
+    static constexpr int CloseTimeoutMs = 2000;
+
     BoxSession *m_session;
+    bool m_closing = false;
     ConnectionPanel *m_connectionPanel;
     QLabel *m_message;
     QLineEdit *m_search;

@@ -4,6 +4,7 @@
 #include "clientfixture.h"
 #include "feedmodel.h"
 #include "movietablemodel.h"
+#include "nms/changelogpruner.h"
 #include "premiereindex.h"
 
 #include <QSignalSpy>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void keepsChannelAlive();
     void resumesAfterServerRestart();
     void replaysIntoNewChannelAfterExpiry();
+    void staleTokenReloadsTable();
     void unknownBoxIsReportedAndStops();
 };
 
@@ -250,6 +252,44 @@ void tst_ClientCore::replaysIntoNewChannelAfterExpiry()
     QCOMPARE(session.feedModel()->entryAt(0).message,
              QStringLiteral("Premiere of %1 moved from %2 to %3")
                      .arg(movie.title, moved.toString(Qt::ISODate), again.toString(Qt::ISODate)));
+}
+
+void tst_ClientCore::staleTokenReloadsTable()
+{
+    TestServer server;
+    server.config().changeLogMaxEntries = 2;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    ChannelConnection::Options options = session.connection()->options();
+    options.reconnectDelayMs = 3000;
+    session.connection()->setOptions(options);
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+
+    // While the client has no channel, four changes happen and the log keeps only two,
+    // so the client's restartToken can no longer be replayed.
+    QCOMPARE(http.send("DELETE", session.connection()->channelResourceURL()).status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Expired, ClientTimeoutMs);
+    QList<QDate> moved;
+    for (int row = 0; row < 4; ++row) {
+        const Movie movie = session.movieModel()->movieAt(row);
+        moved.append(movie.premiereDate.date().addDays(3));
+        QCOMPARE(patchPremiere(http, server, movie.id, moved.last()), 200);
+    }
+    QVERIFY(server.server()->changeLogPruner()->prune() > 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Connected, ClientTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(session.feedModel()->rowCount(), 1, ClientTimeoutMs);
+    QCOMPARE(session.feedModel()->entryAt(0).message,
+             QStringLiteral("The server could not replay the missed changes; the table reloads"));
+
+    // The reloaded table shows every change.
+    QTRY_VERIFY_WITH_TIMEOUT(session.movieModel()->rowCount() >= 4 && !session.movieModel()->isLoading(),
+                             ClientTimeoutMs);
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(session.movieModel()->movieAt(row).premiereDate.date(), moved.at(row));
 }
 
 void tst_ClientCore::unknownBoxIsReportedAndStops()

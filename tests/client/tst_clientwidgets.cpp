@@ -62,6 +62,7 @@ private Q_SLOTS:
     void editingPremiereSendsPatchAndFeedShowsIt();
     void conflictShowsServerMessageAndRestoresRow();
     void invalidServerUrlIsExplained();
+    void closingDeletesChannel();
 };
 
 void tst_ClientWidgets::editingPremiereSendsPatchAndFeedShowsIt()
@@ -147,6 +148,29 @@ void tst_ClientWidgets::invalidServerUrlIsExplained()
     QVERIFY2(window.message().contains(QStringLiteral("The server URL must be an http or https URL")),
              qPrintable(window.message()));
     QCOMPARE(window.session()->connection()->state(), State::Disconnected);
+}
+
+void tst_ClientWidgets::closingDeletesChannel()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    MainWindow window;
+    window.setSettings(clientSettingsFor(server));
+    window.show();
+    window.connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->connection()->state(), State::Connected,
+                              ClientTimeoutMs);
+    const QUrl channel = window.session()->connection()->channelResourceURL();
+    const QUrl subscription = window.session()->connection()->subscriptionURL();
+
+    // The window stays until the server has confirmed both deletions.
+    window.close();
+    QVERIFY(window.isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), ClientTimeoutMs);
+    QCOMPARE(http.get(channel).status, 404);
+    QCOMPARE(http.get(subscription).status, 404);
 }
 
 QTEST_MAIN(tst_ClientWidgets)

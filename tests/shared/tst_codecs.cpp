@@ -55,6 +55,11 @@ private Q_SLOTS:
 
     void eventListArrays();
     void eventListDeletedAndReset();
+    void eventListDecodeRoundTrip();
+    void eventListDecodeLiberal();
+    void eventListDecodeRejects_data();
+    void eventListDecodeRejects();
+    void movieFromServerMembers();
 
     void requestErrorRoundTrip();
     void requestErrorMessage();
@@ -479,6 +484,104 @@ void tst_Codecs::eventListDeletedAndReset()
     reset.kind = NmsEvent::Kind::ResetBox;
     const QJsonObject expectedReset = parse(R"({"resetBox":{}})");
     QCOMPARE(reset.toJson(), expectedReset);
+}
+
+void tst_Codecs::eventListDecodeRoundTrip()
+{
+    NmsEvent changed;
+    changed.kind = NmsEvent::Kind::ChangedObject;
+    changed.parentFolder = QUrl(QStringLiteral("http://h/nms/v1/s/b/folders/root"));
+    changed.flags = {QStringLiteral("\\Seen")};
+    changed.resourceURL = QUrl(QStringLiteral("http://h/movies/v1/b/movies/m"));
+    changed.lastModSeq = 9;
+    changed.extension.insert(QStringLiteral("movie"), QJsonObject{{QStringLiteral("id"), QStringLiteral("m")}});
+    NmsEvent deleted;
+    deleted.kind = NmsEvent::Kind::DeletedObject;
+    deleted.resourceURL = QUrl(QStringLiteral("http://h/movies/v1/b/movies/n"));
+    deleted.lastModSeq = 10;
+    NmsEvent reset;
+    reset.kind = NmsEvent::Kind::ResetBox;
+
+    NmsEventList list;
+    list.events = {changed, deleted, reset};
+    list.callbackData = QStringLiteral("abc");
+    list.index = 7;
+    list.restartToken = QStringLiteral("tok");
+    list.links = {Link{QStringLiteral("NmsSubscription"), QUrl(QStringLiteral("http://h/s/1"))}};
+
+    const Result<NmsEventList> decoded = NmsEventList::fromJson(list.toJson());
+    QVERIFY(decoded);
+    QCOMPARE(decoded->toJson(), list.toJson());
+    QCOMPARE(decoded->events.size(), 3);
+    QCOMPARE(decoded->events.at(0).kind, NmsEvent::Kind::ChangedObject);
+    QCOMPARE(decoded->events.at(0).extension, changed.extension);
+    QCOMPARE(decoded->events.at(1).kind, NmsEvent::Kind::DeletedObject);
+    QCOMPARE(decoded->events.at(1).lastModSeq, 10);
+    QCOMPARE(decoded->events.at(2).kind, NmsEvent::Kind::ResetBox);
+    QCOMPARE(decoded->index, 7);
+    QCOMPARE(decoded->links.at(0).href, QUrl(QStringLiteral("http://h/s/1")));
+}
+
+void tst_Codecs::eventListDecodeLiberal()
+{
+    // One event as a bare object, numbers as strings, a link without an array, and an
+    // event kind from a later NMS version, which is skipped.
+    const Result<NmsEventList> decoded = NmsEventList::fromJson(parse(
+            R"({"nmsEventList":{"nmsEvent":{"deletedObject":{"resourceURL":"http://h/m",)"
+            R"("lastModSeq":"12"}},"index":"3","restartToken":"t",)"
+            R"("link":{"rel":"NmsSubscription","href":"http://h/s/2"}}})"));
+    QVERIFY(decoded);
+    QCOMPARE(decoded->events.size(), 1);
+    QCOMPARE(decoded->events.at(0).lastModSeq, 12);
+    QCOMPARE(decoded->index, 3);
+    QCOMPARE(decoded->links.size(), 1);
+
+    const Result<NmsEventList> withUnknown = NmsEventList::fromJson(parse(
+            R"({"nmsEventList":{"nmsEvent":[{"expiredObject":{}},{"resetBox":{}}],"index":1}})"));
+    QVERIFY(withUnknown);
+    QCOMPARE(withUnknown->events.size(), 1);
+    QCOMPARE(withUnknown->events.at(0).kind, NmsEvent::Kind::ResetBox);
+}
+
+void tst_Codecs::eventListDecodeRejects_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("part");
+
+    QTest::newRow("no root") << QByteArray(R"({"nmsEvents":{}})") << QStringLiteral("nmsEventList");
+    QTest::newRow("root is a string")
+            << QByteArray(R"({"nmsEventList":"x"})") << QStringLiteral("nmsEventList");
+    QTest::newRow("event is a number")
+            << QByteArray(R"({"nmsEventList":{"nmsEvent":[1]}})")
+            << QStringLiteral("nmsEventList.nmsEvent[0]");
+    QTest::newRow("changedObject is a string")
+            << QByteArray(R"({"nmsEventList":{"nmsEvent":[{"resetBox":{}},{"changedObject":"x"}]}})")
+            << QStringLiteral("nmsEventList.nmsEvent[1]");
+}
+
+void tst_Codecs::eventListDecodeRejects()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, part);
+
+    const Result<NmsEventList> decoded = NmsEventList::fromJson(QJsonDocument::fromJson(json).object());
+    QVERIFY(!decoded);
+    QVERIFY2(decoded.error().variables.value(0).startsWith(part),
+             qPrintable(decoded.error().message()));
+}
+
+void tst_Codecs::movieFromServerMembers()
+{
+    const Result<Movie> movie = Movie::fromServerMembers(parse(
+            R"({"id":"m","title":"T","premiereDate":"2021-10-22","year":2021,)"
+            R"("resourceURL":"http://h/movies/v1/b/movies/m","lastModSeq":41})"));
+    QVERIFY(movie);
+    QCOMPARE(movie->resourceURL, QUrl(QStringLiteral("http://h/movies/v1/b/movies/m")));
+    QCOMPARE(movie->lastModSeq, 41);
+    QCOMPARE(movie->premiereDate.toString(), QStringLiteral("2021-10-22"));
+
+    const Result<Movie> invalid = Movie::fromServerMembers(parse(R"({"id":"m","title":"T"})"));
+    QVERIFY(!invalid);
 }
 
 void tst_Codecs::requestErrorRoundTrip()
