@@ -36,22 +36,29 @@ BoxSession::BoxSession(QObject *parent)
 {
     connect(m_connection, &ChannelConnection::eventListReceived, this, &BoxSession::onEventList);
     connect(m_connection, &ChannelConnection::errorOccurred, this, &BoxSession::errorOccurred);
-    connect(m_connection, &ChannelConnection::progressChanged, this,
-            [this](const QString &step) { Q_EMIT progressChanged(step, 0, 0); });
+    connect(m_connection, &ChannelConnection::progressChanged, this, [this](const QString &step) {
+        Q_EMIT progressChanged(QStringLiteral("connection"), step, 0, 0);
+    });
 
     connect(m_movies, &MovieTableModel::errorOccurred, this, &BoxSession::errorOccurred);
+    connect(m_movies, &MovieTableModel::loadingChanged, this, [this](bool loading) {
+        Q_EMIT progressChanged(QStringLiteral("movies"), loading ? tr("Loading movies") : QString(), 0, 0);
+    });
     connect(m_movies, &MovieTableModel::saveFailed, this,
             [this](const QString &title, const QString &message) {
                 Q_EMIT errorOccurred(tr("The premiere of %1 was not saved: %2").arg(title, message));
             });
     connect(m_movies, &MovieTableModel::saveSucceeded, m_premieres, &PremiereIndex::remember);
 
-    connect(m_premieres, &PremiereIndex::errorOccurred, this, &BoxSession::errorOccurred);
+    connect(m_premieres, &PremiereIndex::errorOccurred, this, [this](const QString &message) {
+        Q_EMIT progressChanged(QStringLiteral("premieres"), QString(), 0, 0);
+        Q_EMIT errorOccurred(message);
+    });
     connect(m_premieres, &PremiereIndex::progressChanged, this, [this](int loaded, int total) {
-        Q_EMIT progressChanged(tr("Reading premiere dates"), loaded, total);
+        Q_EMIT progressChanged(QStringLiteral("premieres"), tr("Reading premiere dates"), loaded, total);
     });
     connect(m_premieres, &PremiereIndex::loadFinished, this,
-            [this] { Q_EMIT progressChanged(QString(), 0, 0); });
+            [this] { Q_EMIT progressChanged(QStringLiteral("premieres"), QString(), 0, 0); });
 }
 
 BoxSession::~BoxSession() = default;

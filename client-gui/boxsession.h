@@ -40,9 +40,10 @@ public:
 Q_SIGNALS:
     // A sentence for the person about something that went wrong.
     void errorOccurred(const QString &message);
-    // A long operation's progress: value of maximum, or a busy indicator when maximum is
-    // 0. An empty text means nothing is running.
-    void progressChanged(const QString &text, int value, int maximum);
+    // The progress of the long operation named operation ("connection", "premieres",
+    // "movies"): value of maximum, or a busy indicator when maximum is 0. An empty text
+    // means that operation has ended.
+    void progressChanged(const QString &operation, const QString &text, int value, int maximum);
 
 private:
     void onEventList(const NmsEventList &eventList, qint64 replayedUpTo);

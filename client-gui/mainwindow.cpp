@@ -116,13 +116,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &BoxSession::errorOccurred, this, &MainWindow::showMessage);
     connect(m_session, &BoxSession::progressChanged, m_statusPanel, &StatusPanel::showProgress);
     connect(m_session->connection(), &ChannelConnection::stateChanged, this, &MainWindow::onStateChanged);
+    // Connection errors are cleared once the connection is back; other errors stay.
+    connect(m_session->connection(), &ChannelConnection::errorOccurred, this,
+            [this] { m_messageFromConnection = true; });
     connect(m_session->movieModel(), &MovieTableModel::saveStarted, this, [this](const QString &title) {
-        m_statusPanel->showProgress(tr("Saving the premiere of %1").arg(title), 0, 0);
+        m_statusPanel->showProgress(QStringLiteral("save"), tr("Saving the premiere of %1").arg(title), 0, 0);
     });
     connect(m_session->movieModel(), &MovieTableModel::saveSucceeded, this,
-            [this] { m_statusPanel->showProgress(QString(), 0, 0); });
+            [this] { m_statusPanel->showProgress(QStringLiteral("save"), QString(), 0, 0); });
     connect(m_session->movieModel(), &MovieTableModel::saveFailed, this,
-            [this] { m_statusPanel->showProgress(QString(), 0, 0); });
+            [this] { m_statusPanel->showProgress(QStringLiteral("save"), QString(), 0, 0); });
 
     resize(1200, 720);
 }
@@ -162,6 +165,7 @@ QString MainWindow::message() const
 
 void MainWindow::showMessage(const QString &text)
 {
+    m_messageFromConnection = false;
     if (text.isEmpty()) {
         m_message->clear();
         m_message->hide();
@@ -175,6 +179,8 @@ void MainWindow::onStateChanged()
 {
     const ChannelConnection::State state = m_session->connection()->state();
     m_connectionPanel->setConnected(state != ChannelConnection::State::Disconnected);
+    if (state == ChannelConnection::State::Connected && m_messageFromConnection)
+        showMessage(QString());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

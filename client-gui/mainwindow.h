@@ -51,6 +51,8 @@ private:
 
     BoxSession *m_session;
     bool m_closing = false;
+    // Whether the error line shows a connection error, which a reconnection clears.
+    bool m_messageFromConnection = false;
     ConnectionPanel *m_connectionPanel;
     QLabel *m_message;
     QLineEdit *m_search;

@@ -60,13 +60,29 @@ StatusPanel::StatusPanel(ChannelConnection *connection, QWidget *parent)
     updateKeepAlive();
 }
 
-void StatusPanel::showProgress(const QString &text, int value, int maximum)
+void StatusPanel::showProgress(const QString &operation, const QString &text, int value,
+                               int maximum)
 {
-    m_progressText->setText(text);
-    m_progressText->setVisible(!text.isEmpty());
-    m_progress->setVisible(!text.isEmpty());
-    m_progress->setRange(0, maximum);
-    m_progress->setValue(value);
+    m_running.removeIf([&operation](const Progress &progress) { return progress.operation == operation; });
+    if (!text.isEmpty())
+        m_running.append(Progress{operation, text, value, maximum});
+    updateProgress();
+}
+
+void StatusPanel::updateProgress()
+{
+    if (m_running.isEmpty()) {
+        m_progressText->hide();
+        m_progress->hide();
+        return;
+    }
+
+    const Progress &latest = m_running.constLast();
+    m_progressText->setText(latest.text);
+    m_progress->setRange(0, latest.maximum);
+    m_progress->setValue(latest.value);
+    m_progressText->show();
+    m_progress->show();
 }
 
 void StatusPanel::updateState()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QTimer>
 #include <QWidget>
 
@@ -21,11 +22,21 @@ class StatusPanel : public QWidget
 public:
     explicit StatusPanel(ChannelConnection *connection, QWidget *parent = nullptr);
 
-    // Shows progress: value of maximum, or a busy bar when maximum is 0; an empty text
-    // hides the bar.
-    void showProgress(const QString &text, int value, int maximum);
+    // Records the progress of operation: value of maximum, or a busy bar when maximum is
+    // 0. An empty text ends the operation. The bar shows the operation that reported
+    // last among those still running.
+    void showProgress(const QString &operation, const QString &text, int value, int maximum);
 
 private:
+    struct Progress
+    {
+        QString operation;
+        QString text;
+        int value = 0;
+        int maximum = 0;
+    };
+
+    void updateProgress();
     void updateState();
     void updateLifetime();
     void updateKeepAlive();
@@ -37,6 +48,8 @@ private:
     QLabel *m_progressText;
     QProgressBar *m_progress;
     QTimer m_ticker;
+    // Running operations, the one that reported last at the end.
+    QList<Progress> m_running;
 };
 
 } // namespace Marquee

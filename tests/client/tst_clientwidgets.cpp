@@ -63,6 +63,7 @@ private Q_SLOTS:
     void conflictShowsServerMessageAndRestoresRow();
     void invalidServerUrlIsExplained();
     void closingDeletesChannel();
+    void reconnectClearsConnectionError();
 };
 
 void tst_ClientWidgets::editingPremiereSendsPatchAndFeedShowsIt()
@@ -171,6 +172,32 @@ void tst_ClientWidgets::closingDeletesChannel()
     QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), ClientTimeoutMs);
     QCOMPARE(http.get(channel).status, 404);
     QCOMPARE(http.get(subscription).status, 404);
+}
+
+void tst_ClientWidgets::reconnectClearsConnectionError()
+{
+    TestServer server;
+    QVERIFY(server.start());
+
+    MainWindow window;
+    window.setSettings(clientSettingsFor(server));
+    window.show();
+    window.connectToServer();
+    QVERIFY(waitUntilReady(window));
+    auto *progress = window.findChild<QWidget *>(QStringLiteral("progress"));
+    QVERIFY(progress);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isHidden(), ClientTimeoutMs);
+
+    server.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(window.message().contains(QStringLiteral("The server is shutting down")),
+                             ClientTimeoutMs);
+    auto *state = window.findChild<QLabel *>(QStringLiteral("channelState"));
+    QVERIFY(state);
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Channel: reconnecting"), ClientTimeoutMs);
+
+    QVERIFY(server.start());
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Channel: connected"), ClientTimeoutMs);
+    QVERIFY2(window.message().isEmpty(), qPrintable(window.message()));
 }
 
 QTEST_MAIN(tst_ClientWidgets)
