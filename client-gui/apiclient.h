@@ -24,7 +24,7 @@ class ApiClient : public QObject
     Q_OBJECT
 
 public:
-    // Longest time a REST call may take, in milliseconds. Long polls set their own.
+    // Maximum duration of a REST call, in milliseconds. Long polls set their own.
     static constexpr int RequestTimeoutMs = 15000;
 
     explicit ApiClient(QObject *parent = nullptr);

@@ -23,7 +23,7 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body)
     // A body that is not a requestError (a proxy's page, an empty 502) still gets a
     // sentence, with the body's first line when it is short text.
     const QString firstLine = QString::fromUtf8(body).section(QLatin1Char('\n'), 0, 0).trimmed();
-    error.message = QStringLiteral("The server answered with HTTP status %1").arg(httpStatus);
+    error.message = QStringLiteral("The server returned HTTP status %1").arg(httpStatus);
     if (!firstLine.isEmpty() && firstLine.size() <= 200)
         error.message += QStringLiteral(": ") + firstLine;
     return error;

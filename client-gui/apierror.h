@@ -5,9 +5,9 @@
 
 namespace Marquee {
 
-// A failed REST call, in words a person can read. When the server answered with an OMA
-// requestError, message is the server's text with its variables filled in; otherwise it
-// says what went wrong on the way (no connection, timeout, unexpected status).
+// The error of a failed REST call, in words a person can read. When the server responded
+// with an OMA requestError, message is the server's text with its variables filled in.
+// Otherwise message describes the failure (no connection, timeout, unexpected status).
 struct ApiError
 {
     // 0 when no HTTP response arrived.

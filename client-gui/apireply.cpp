@@ -50,7 +50,14 @@ void ApiReply::onNetworkReplyFinished()
     m_httpStatus = status.isValid() ? status.toInt() : 0;
     const QByteArray body = reply->readAll();
 
-    if (m_httpStatus == 0) {
+    if (m_httpStatus == 0 && reply->error() == QNetworkReply::OperationCanceledError) {
+        // Only the transfer timeout cancels a request without abort(), which disconnects
+        // this slot first.
+        ApiError timeout;
+        timeout.message = QStringLiteral("The server did not respond within %1 s")
+                                  .arg(reply->request().transferTimeout() / 1000);
+        m_error = timeout;
+    } else if (m_httpStatus == 0) {
         m_error = ApiError::fromNetworkError(reply->errorString());
     } else if (m_httpStatus >= 400) {
         m_error = ApiError::fromResponse(m_httpStatus, body);

@@ -16,8 +16,9 @@ QT_END_NAMESPACE
 
 namespace Marquee {
 
-// One REST call in flight. finished() is emitted exactly once, after which the reply
-// deletes itself with deleteLater(); read the results from a slot connected to finished().
+// One REST call in flight. finished() is emitted once, unless abort() ends the call
+// first. The reply then deletes itself with deleteLater(), so read the results in a slot
+// connected to finished().
 class ApiReply : public QObject
 {
     Q_OBJECT

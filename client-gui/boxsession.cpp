@@ -35,24 +35,32 @@ BoxSession::BoxSession(QObject *parent)
       m_premieres(new PremiereIndex(m_api, this))
 {
     connect(m_connection, &ChannelConnection::eventListReceived, this, &BoxSession::onEventList);
-    connect(m_connection, &ChannelConnection::errorOccurred, this, &BoxSession::errorOccurred);
+    connect(m_connection, &ChannelConnection::stateChanged, this, &BoxSession::onStateChanged);
+    connect(m_connection, &ChannelConnection::errorOccurred, this,
+            [this](const QString &message) { Q_EMIT errorOccurred(message, ErrorSource::Connection); });
     connect(m_connection, &ChannelConnection::progressChanged, this, [this](const QString &step) {
         Q_EMIT progressChanged(QStringLiteral("connection"), step, 0, 0);
     });
 
-    connect(m_movies, &MovieTableModel::errorOccurred, this, &BoxSession::errorOccurred);
+    connect(m_movies, &MovieTableModel::errorOccurred, this,
+            [this](const QString &message) { Q_EMIT errorOccurred(message, ErrorSource::Movies); });
     connect(m_movies, &MovieTableModel::loadingChanged, this, [this](bool loading) {
         Q_EMIT progressChanged(QStringLiteral("movies"), loading ? tr("Loading movies") : QString(), 0, 0);
     });
     connect(m_movies, &MovieTableModel::saveFailed, this,
-            [this](const QString &title, const QString &message) {
-                Q_EMIT errorOccurred(tr("The premiere of %1 was not saved: %2").arg(title, message));
+            [this](const QString &title, int httpStatus, const QString &message) {
+                // A 412 is the usual conflict of two editors; say so before the server's text.
+                const QString sentence = httpStatus == 412
+                        ? tr("The premiere of %1 was not saved because the movie changed on the "
+                             "server first. The row now shows the server's value. Server message: %2")
+                        : tr("The premiere of %1 was not saved: %2");
+                Q_EMIT errorOccurred(sentence.arg(title, message), ErrorSource::Movies);
             });
     connect(m_movies, &MovieTableModel::saveSucceeded, m_premieres, &PremiereIndex::remember);
 
     connect(m_premieres, &PremiereIndex::errorOccurred, this, [this](const QString &message) {
         Q_EMIT progressChanged(QStringLiteral("premieres"), QString(), 0, 0);
-        Q_EMIT errorOccurred(message);
+        Q_EMIT errorOccurred(message, ErrorSource::Movies);
     });
     connect(m_premieres, &PremiereIndex::progressChanged, this, [this](int loaded, int total) {
         Q_EMIT progressChanged(QStringLiteral("premieres"), tr("Reading premiere dates"), loaded, total);
@@ -77,10 +85,29 @@ void BoxSession::connectToServer(const ClientSettings &settings)
     options.boxId = settings.boxId;
     m_connection->setOptions(options);
 
+    // The table and the premiere index are read once the subscription exists, so that
+    // every change after their read arrives as a notification.
+    m_boxId = settings.boxId;
     m_feed->clear();
-    m_movies->setBoxId(settings.boxId);
-    m_premieres->load(settings.boxId);
+    m_movies->setBoxId(QString());
+    m_premieres->clear();
     m_connection->connectToServer();
+}
+
+void BoxSession::onStateChanged(ChannelConnection::State state)
+{
+    if (state != ChannelConnection::State::Connected)
+        return;
+
+    // Also after a reconnection, a read that failed, for example because the server was
+    // away, is tried again.
+    if (m_movies->boxId() != m_boxId)
+        m_movies->setBoxId(m_boxId);
+    else if (m_movies->totalCount() < 0 && !m_movies->isLoading())
+        m_movies->reload();
+
+    if (!m_premieres->isComplete() && !m_premieres->isLoading())
+        m_premieres->load(m_boxId);
 }
 
 void BoxSession::disconnectFromServer()

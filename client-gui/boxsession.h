@@ -21,6 +21,11 @@ class BoxSession : public QObject
     Q_OBJECT
 
 public:
+    // Where an error comes from: the channel connection, whose errors a reconnection
+    // resolves, or the movie table and premiere index.
+    enum class ErrorSource { Connection, Movies };
+    Q_ENUM(ErrorSource)
+
     explicit BoxSession(QObject *parent = nullptr);
     ~BoxSession() override;
 
@@ -39,13 +44,14 @@ public:
 
 Q_SIGNALS:
     // A sentence for the person about something that went wrong.
-    void errorOccurred(const QString &message);
+    void errorOccurred(const QString &message, Marquee::BoxSession::ErrorSource source);
     // The progress of the long operation named operation ("connection", "premieres",
     // "movies"): value of maximum, or a busy indicator when maximum is 0. An empty text
     // means that operation has ended.
     void progressChanged(const QString &operation, const QString &text, int value, int maximum);
 
 private:
+    void onStateChanged(ChannelConnection::State state);
     void onEventList(const NmsEventList &eventList, qint64 replayedUpTo);
     void applyEvent(const NmsEvent &event);
 
@@ -54,6 +60,7 @@ private:
     MovieTableModel *m_movies;
     FeedModel *m_feed;
     PremiereIndex *m_premieres;
+    QString m_boxId;
 };
 
 } // namespace Marquee

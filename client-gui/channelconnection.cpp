@@ -39,11 +39,22 @@ ChannelConnection::ChannelConnection(ApiClient *api, QObject *parent)
 
     m_connCheckTimer.setSingleShot(true);
     connect(&m_connCheckTimer, &QTimer::timeout, this, [this] {
-        if (m_state != State::Connected || !m_transport)
+        if (m_state != State::Connected || !m_transport
+            || m_options.channelType != ChannelType::WebSockets) {
             return;
+        }
         m_transport->sendConnCheck();
         noteKeepAlive(QStringLiteral("connCheck sent"));
     });
+
+    m_renewalTimer.setSingleShot(true);
+    connect(&m_renewalTimer, &QTimer::timeout, this, &ChannelConnection::renewSubscription);
+
+    // A connection that drops at once, such as long polls that a proxy rejects, must
+    // not restart the backoff, or the client would retry every half second for good.
+    m_stableTimer.setSingleShot(true);
+    m_stableTimer.setInterval(StableConnectionMs);
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_backoff.reset(); });
 }
 
 ChannelConnection::~ChannelConnection() = default;
@@ -100,6 +111,7 @@ void ChannelConnection::connectToServer()
     m_backoff.reset();
     m_restartToken.clear();
     m_lastIndex.clear();
+    m_lastModSeq = 0;
     setState(State::Connecting);
     establish();
 }
@@ -108,12 +120,7 @@ void ChannelConnection::disconnectFromServer()
 {
     ++m_attempt;
     m_reconnectTimer.stop();
-    m_connCheckTimer.stop();
-    if (m_transport) {
-        m_transport->close();
-        m_transport->deleteLater();
-        m_transport = nullptr;
-    }
+    stopTimersAndTransport();
 
     // Best effort: a server that is gone forgets both at their expiry anyway.
     if (!m_subscriptionURL.isEmpty())
@@ -126,6 +133,18 @@ void ChannelConnection::disconnectFromServer()
     m_replayedUpTo = 0;
     setProgress(QString());
     setState(State::Disconnected);
+}
+
+void ChannelConnection::stopTimersAndTransport()
+{
+    m_connCheckTimer.stop();
+    m_renewalTimer.stop();
+    m_stableTimer.stop();
+    if (m_transport) {
+        m_transport->close();
+        m_transport->deleteLater();
+        m_transport = nullptr;
+    }
 }
 
 void ChannelConnection::deleteOnServer(const QUrl &resourceURL)
@@ -167,8 +186,8 @@ void ChannelConnection::fail(const QString &what, const ApiReply *reply)
     const QString message = QStringLiteral("%1: %2").arg(what, error.message);
     Q_EMIT errorOccurred(message);
 
-    // Without an answer, or with a server error, the server may come back; anything else
-    // is a mistake in the settings that retrying would only repeat.
+    // Without a response, or with a server error, the server may come back. Any other
+    // error comes from the settings, so retrying would only repeat it.
     if (error.httpStatus == 0 || error.httpStatus >= 500 || error.httpStatus == 408
         || error.httpStatus == 429) {
         scheduleReconnect(message);
@@ -181,12 +200,7 @@ void ChannelConnection::fail(const QString &what, const ApiReply *reply)
 void ChannelConnection::scheduleReconnect(const QString &reason)
 {
     ++m_attempt;
-    m_connCheckTimer.stop();
-    if (m_transport) {
-        m_transport->close();
-        m_transport->deleteLater();
-        m_transport = nullptr;
-    }
+    stopTimersAndTransport();
 
     const int delayMs = m_backoff.nextDelayMs();
     qCInfo(lcClientChannel) << "Reconnecting in" << delayMs << "ms:" << reason;
@@ -273,11 +287,15 @@ void ChannelConnection::refreshChannel()
 void ChannelConnection::createChannel()
 {
     setProgress(QStringLiteral("Creating the channel"));
+    // A retry after a lost response sends the same correlator, so the server returns the
+    // channel it made instead of making a second one.
+    if (m_channelCorrelator.isEmpty())
+        m_channelCorrelator = newCorrelator();
     const bool webSockets = m_options.channelType == ChannelType::WebSockets;
     QJsonObject channel{
         {QStringLiteral("channelType"),
          webSockets ? QStringLiteral("WebSockets") : QStringLiteral("LongPolling")},
-        {QStringLiteral("clientCorrelator"), newCorrelator()},
+        {QStringLiteral("clientCorrelator"), m_channelCorrelator},
         {QStringLiteral("applicationTag"), m_options.applicationTag},
         {QStringLiteral("channelLifetime"), m_options.channelLifetime},
         {QStringLiteral("channelData"),
@@ -308,7 +326,9 @@ void ChannelConnection::readChannel(ApiReply *reply)
         return;
     }
 
-    qCInfo(lcClientChannel) << "Channel" << m_channelResourceURL.toDisplayString() << "created";
+    m_channelCorrelator.clear();
+    // The URLs are capabilities of the channel, so they stay out of the default log.
+    qCDebug(lcClientChannel) << "Channel" << m_channelResourceURL.toDisplayString() << "created";
     restartLifetime(integerOf(channel.value(QStringLiteral("channelLifetime"))));
     m_subscriptionURL.clear();
     createSubscription();
@@ -321,33 +341,83 @@ void ChannelConnection::checkSubscription()
         return;
     }
 
-    setProgress(QStringLiteral("Checking the subscription"));
-    send(m_api->get(m_subscriptionURL), [this](ApiReply *reply) {
-        if (reply->httpStatus() == 404) {
-            qCInfo(lcClientChannel) << "The subscription is gone; subscribing again";
-            m_subscriptionURL.clear();
-            createSubscription();
-            return;
-        }
-        if (reply->hasError()) {
-            fail(QStringLiteral("Could not read the subscription"), reply);
-            return;
-        }
-        openTransport();
-    });
+    // The update renews the duration and replays everything after the last restartToken
+    // received: a list the server wrote to a connection as it dropped never arrived.
+    setProgress(QStringLiteral("Resuming the subscription from the last restartToken"));
+    QJsonObject update{{QStringLiteral("duration"), m_options.subscriptionDuration}};
+    if (!m_restartToken.isEmpty()) {
+        update.insert(QStringLiteral("restartToken"), m_restartToken);
+        m_replayedUpTo = m_boxModSeq;
+    }
+
+    send(m_api->post(m_subscriptionURL, QJsonObject{{QStringLiteral("nmsSubscriptionUpdate"), update}}),
+         [this](ApiReply *reply) {
+             if (reply->httpStatus() == 404) {
+                 qCInfo(lcClientChannel) << "The subscription is gone; subscribing again";
+                 m_subscriptionURL.clear();
+                 createSubscription();
+                 return;
+             }
+             if (reply->hasError()) {
+                 fail(QStringLiteral("Could not resume the subscription"), reply);
+                 return;
+             }
+             readSubscription(reply->document());
+             openTransport();
+         });
+}
+
+void ChannelConnection::readSubscription(const QJsonObject &document)
+{
+    const QJsonObject subscription = document.value(QStringLiteral("nmsSubscription")).toObject();
+    m_subscriptionURL = urlOf(subscription.value(QStringLiteral("resourceURL")));
+    if (m_restartToken.isEmpty())
+        m_restartToken = subscription.value(QStringLiteral("restartToken")).toString();
+
+    // Renew at three quarters of the granted duration, as with the channel lifetime.
+    const qint64 duration = integerOf(subscription.value(QStringLiteral("duration")));
+    if (duration > 0)
+        m_renewalTimer.start(int(std::clamp<qint64>(duration * 750, 1000, 86400000)));
+}
+
+void ChannelConnection::renewSubscription()
+{
+    if (m_state != State::Connected || m_subscriptionURL.isEmpty())
+        return;
+
+    const QJsonObject update{{QStringLiteral("duration"), m_options.subscriptionDuration}};
+    send(m_api->post(m_subscriptionURL, QJsonObject{{QStringLiteral("nmsSubscriptionUpdate"), update}}),
+         [this](ApiReply *reply) {
+             if (reply->httpStatus() == 404) {
+                 // The subscription ended anyway; the next attempt subscribes again from
+                 // the last restartToken.
+                 m_subscriptionURL.clear();
+                 scheduleReconnect(QStringLiteral("The subscription ended"));
+                 return;
+             }
+             if (reply->hasError()) {
+                 qCWarning(lcClientChannel) << "Could not renew the subscription:"
+                                            << reply->error().message;
+                 m_renewalTimer.start(RenewalRetryMs);
+                 return;
+             }
+             readSubscription(reply->document());
+         });
 }
 
 void ChannelConnection::createSubscription()
 {
     setProgress(m_restartToken.isEmpty() ? QStringLiteral("Subscribing to the box")
                                          : QStringLiteral("Subscribing again from the last restartToken"));
+    if (m_subscriptionCorrelator.isEmpty())
+        m_subscriptionCorrelator = newCorrelator();
     QJsonObject subscription{
         {QStringLiteral("callbackReference"),
          QJsonObject{{QStringLiteral("notifyURL"), QString::fromUtf8(m_callbackURL.toEncoded())},
                      {QStringLiteral("callbackData"), m_options.applicationTag},
                      {QStringLiteral("notificationFormat"), QStringLiteral("JSON")}}},
         {QStringLiteral("duration"), m_options.subscriptionDuration},
-        {QStringLiteral("clientCorrelator"), newCorrelator()},
+        {QStringLiteral("clientCorrelator"), m_subscriptionCorrelator},
     };
     // Everything after the token is replayed first: those are the changes this client
     // has not seen, and m_boxModSeq, read just before, marks where the replay ends.
@@ -363,12 +433,9 @@ void ChannelConnection::createSubscription()
                  return;
              }
 
-             const QJsonObject created =
-                     reply->document().value(QStringLiteral("nmsSubscription")).toObject();
-             m_subscriptionURL = urlOf(created.value(QStringLiteral("resourceURL")));
-             if (m_restartToken.isEmpty())
-                 m_restartToken = created.value(QStringLiteral("restartToken")).toString();
-             qCInfo(lcClientChannel) << "Subscribed as" << m_subscriptionURL.toDisplayString();
+             m_subscriptionCorrelator.clear();
+             readSubscription(reply->document());
+             qCDebug(lcClientChannel) << "Subscribed as" << m_subscriptionURL.toDisplayString();
              openTransport();
          });
 }
@@ -408,7 +475,7 @@ void ChannelConnection::openTransport()
 
 void ChannelConnection::onTransportOpened()
 {
-    m_backoff.reset();
+    m_stableTimer.start();
     setProgress(QString());
     // Opening a WebSocket or holding a poll restarts the lifetime.
     restartLifetime(std::nullopt);
@@ -442,7 +509,8 @@ void ChannelConnection::onNotifications(const QJsonArray &notificationList)
             continue;
         }
 
-        // At-least-once delivery may repeat a list after a reconnect; the index tells.
+        // At-least-once delivery may repeat a list after a reconnect, so a list whose index
+        // was already seen is dropped.
         QString subscription = m_subscriptionURL.toString();
         for (const Link &link : eventList->links) {
             if (link.rel == QLatin1String("NmsSubscription"))
@@ -455,9 +523,24 @@ void ChannelConnection::onNotifications(const QJsonArray &notificationList)
         }
         lastIndex = std::max(lastIndex, eventList->index);
 
+        // A replay after a reconnect can repeat changes that were also waiting in the
+        // channel. lastModSeq rises with every change of the box, so an event at or
+        // below the highest one seen is a repeat.
+        NmsEventList fresh = eventList.value();
+        fresh.events.removeIf([this](const NmsEvent &event) {
+            return event.kind != NmsEvent::Kind::ResetBox && event.lastModSeq <= m_lastModSeq;
+        });
+        for (const NmsEvent &event : std::as_const(fresh.events)) {
+            if (event.kind == NmsEvent::Kind::ResetBox)
+                m_lastModSeq = 0;
+            else
+                m_lastModSeq = std::max(m_lastModSeq, event.lastModSeq);
+        }
+
         if (!eventList->restartToken.isEmpty())
             m_restartToken = eventList->restartToken;
-        Q_EMIT eventListReceived(eventList.value(), m_replayedUpTo);
+        if (!fresh.events.isEmpty())
+            Q_EMIT eventListReceived(fresh, m_replayedUpTo);
     }
 }
 

@@ -25,10 +25,10 @@ class ChannelTransport;
 // creates the channel, subscribes the box with notifyURL = the channel's callbackURL and
 // opens the channel; from then on every nmsEventList arrives as eventListReceived().
 //
-// When the connection drops, it reconnects with backoff: it restarts the channel's
-// lifetime, or creates a new channel when the old one expired, checks the subscription
-// and, when that is gone too, subscribes again from the last restartToken, so that no
-// change of the box is missed. Event lists are deduplicated by subscription and index.
+// When the connection drops, it reconnects with backoff. It restarts the channel's
+// lifetime, or creates a new channel when the old one expired. When the subscription is
+// gone too, it subscribes again from the last restartToken, so that no change of the box
+// is missed. Event lists are deduplicated by subscription and index.
 class ChannelConnection : public QObject
 {
     Q_OBJECT
@@ -52,6 +52,11 @@ public:
         int reconnectDelayMs = 500;
     };
 
+    // How long a connection must stay open before the backoff starts over, in ms.
+    static constexpr int StableConnectionMs = 5000;
+    // Delay before retrying a failed subscription renewal, in milliseconds.
+    static constexpr int RenewalRetryMs = 30000;
+
     explicit ChannelConnection(ApiClient *api, QObject *parent = nullptr);
     ~ChannelConnection() override;
 
@@ -61,7 +66,7 @@ public:
     // Starts connecting; does nothing unless disconnected.
     void connectToServer();
     // Closes the channel and deletes the subscription and the channel on the server.
-    // cleanupFinished() follows once the server has answered both deletions.
+    // cleanupFinished() follows once the server has responded to both deletions.
     void disconnectFromServer();
     // Whether deletions sent by disconnectFromServer() are still unanswered.
     bool isCleaningUp() const { return m_pendingDeletions > 0; }
@@ -109,6 +114,9 @@ private:
     void createChannel();
     void readChannel(ApiReply *reply);
     void checkSubscription();
+    void readSubscription(const QJsonObject &document);
+    void renewSubscription();
+    void stopTimersAndTransport();
     void createSubscription();
     void openTransport();
 
@@ -128,6 +136,8 @@ private:
     ReconnectBackoff m_backoff;
     QTimer m_reconnectTimer;
     QTimer m_connCheckTimer;
+    QTimer m_renewalTimer;
+    QTimer m_stableTimer;
     ChannelTransport *m_transport = nullptr;
 
     QString m_storeName;
@@ -141,6 +151,12 @@ private:
     QDeadlineTimer m_lifetimeDeadline;
 
     QUrl m_subscriptionURL;
+    // Correlators of a create request until it succeeds, so that a retry after a lost
+    // response finds the resource made by the first try.
+    QString m_channelCorrelator;
+    QString m_subscriptionCorrelator;
+    // The highest lastModSeq delivered; 0 after a resetBox.
+    qint64 m_lastModSeq = 0;
     QString m_restartToken;
     qint64 m_replayedUpTo = 0;
     // The highest index seen per subscription URL.

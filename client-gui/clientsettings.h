@@ -11,8 +11,8 @@ QT_END_NAMESPACE
 
 namespace Marquee {
 
-// What the connection panel holds, remembered between runs with QSettings. The bearer
-// token is stored there as the person typed it; it is never written to a log.
+// The connection panel's values, stored between runs with QSettings. The bearer token is
+// stored there as the person typed it, and no code writes it to a log.
 struct ClientSettings
 {
     QUrl serverUrl = QUrl(QStringLiteral("http://127.0.0.1:8080"));

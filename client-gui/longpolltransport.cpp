@@ -40,9 +40,8 @@ void LongPollTransport::poll()
                          PollTimeoutMs);
     connect(m_poll, &ApiReply::finished, this, &LongPollTransport::onPollFinished);
 
-    // The server accepted the channel when it holds the first poll; a poll that reaches it
-    // is as good as an open socket, so report the transport open at once and let an error
-    // on this poll close it again.
+    // A poll that the server accepts is as good as an open socket, so the transport
+    // reports itself open at once, and an error on this poll closes it again.
     if (!m_open) {
         m_open = true;
         QMetaObject::invokeMethod(this, [this] {

@@ -17,8 +17,8 @@ class LongPollTransport : public ChannelTransport
     Q_OBJECT
 
 public:
-    // Longest time one poll may take, in milliseconds: well above the server's hold time
-    // (30 s by default), so that only a dead connection trips it.
+    // Maximum duration of one poll, in milliseconds. It is well above the server's hold
+    // time (30 s by default), so that only a dead connection trips it.
     static constexpr int PollTimeoutMs = 120000;
 
     explicit LongPollTransport(ApiClient *api, QObject *parent = nullptr);

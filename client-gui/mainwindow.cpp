@@ -113,12 +113,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connectionPanel, &ConnectionPanel::connectRequested, this, &MainWindow::connectToServer);
     connect(m_connectionPanel, &ConnectionPanel::disconnectRequested, this,
             &MainWindow::disconnectFromServer);
-    connect(m_session, &BoxSession::errorOccurred, this, &MainWindow::showMessage);
+    connect(m_session, &BoxSession::errorOccurred, this,
+            [this](const QString &message, BoxSession::ErrorSource source) {
+                showMessage(message);
+                m_messageFromConnection = source == BoxSession::ErrorSource::Connection;
+            });
     connect(m_session, &BoxSession::progressChanged, m_statusPanel, &StatusPanel::showProgress);
     connect(m_session->connection(), &ChannelConnection::stateChanged, this, &MainWindow::onStateChanged);
-    // Connection errors are cleared once the connection is back; other errors stay.
-    connect(m_session->connection(), &ChannelConnection::errorOccurred, this,
-            [this] { m_messageFromConnection = true; });
     connect(m_session->movieModel(), &MovieTableModel::saveStarted, this, [this](const QString &title) {
         m_statusPanel->showProgress(QStringLiteral("save"), tr("Saving the premiere of %1").arg(title), 0, 0);
     });
@@ -186,15 +187,18 @@ void MainWindow::onStateChanged()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     ChannelConnection *connection = m_session->connection();
-    if (m_closing || connection->state() == ChannelConnection::State::Disconnected) {
+    if (m_closing) {
         event->accept();
         return;
     }
 
     // Deletes the channel and the subscription instead of leaving them to expire, and
-    // closes once the server confirms, or after CloseTimeoutMs.
-    m_session->disconnectFromServer();
+    // closes once the server confirms, or after CloseTimeoutMs. A Disconnect just before
+    // may have sent the deletions already.
+    if (connection->state() != ChannelConnection::State::Disconnected)
+        m_session->disconnectFromServer();
     m_closing = true;
+    centralWidget()->setEnabled(false);
     if (!connection->isCleaningUp()) {
         event->accept();
         return;

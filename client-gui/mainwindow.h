@@ -45,7 +45,7 @@ private:
     void showMessage(const QString &text);
     void onStateChanged();
 
-    // Longest wait for the server to confirm the deletions when the window closes, in
+    // Maximum wait for the server to confirm the deletions when the window closes, in
     // milliseconds.
     static constexpr int CloseTimeoutMs = 2000;
 

@@ -199,55 +199,65 @@ bool MovieTableModel::setData(const QModelIndex &index, const QVariant &value, i
 
     const QDate date = value.toDate();
     const Movie previous = m_movies.at(index.row());
-    if (!date.isValid() || (previous.premiereDate.date() == date && !previous.premiereDate.hasTime()))
+    if (!date.isValid() || previous.premiereDate.date() == date)
         return false;
 
-    // The row shows the new date at once, in italics until the server answers.
+    // A premiere with a time of day keeps it; the editor changes only the date.
+    QString premiere = date.toString(Qt::ISODate);
+    if (previous.premiereDate.hasTime())
+        premiere += previous.premiereDate.toString().mid(10);
+    const std::optional<PremiereDate> parsed = Movie::parsePremiereDate(premiere);
+    if (!parsed)
+        return false;
+
+    // The row shows the new date at once, in italics until the server responds.
     Movie edited = previous;
-    edited.premiereDate = PremiereDate(date);
+    edited.premiereDate = *parsed;
     m_saving.insert(previous.id);
     replaceRow(index.row(), edited);
     Q_EMIT saveStarted(previous.title);
 
-    const QJsonObject patch{{QStringLiteral("premiereDate"), date.toString(Qt::ISODate)}};
+    const QJsonObject patch{{QStringLiteral("premiereDate"), premiere}};
     const QByteArray ifMatch = '"' + QByteArray::number(previous.lastModSeq) + '"';
     ApiReply *reply = m_api->patch(previous.resourceURL, patch, ifMatch);
 
-    const quint64 generation = m_generation;
-    connect(reply, &ApiReply::finished, this, [this, reply, generation, previous] {
-        if (generation != m_generation)
-            return;
+    // The outcome is reported even when the table reloaded meanwhile; only the row
+    // update needs the row.
+    connect(reply, &ApiReply::finished, this, [this, reply, previous] {
         m_saving.remove(previous.id);
 
         if (reply->hasError()) {
-            Q_EMIT saveFailed(previous.title, reply->error().message);
-            restoreFromServer(previous.id, previous);
+            Q_EMIT saveFailed(previous.title, reply->error().httpStatus, reply->error().message);
+            restoreFromServer(previous);
             return;
         }
 
         const std::optional<Movie> saved =
                 movieFromJson(reply->document().value(QStringLiteral("movie")).toObject());
-        const int row = rowOfMovie(previous.id);
-        if (saved && row >= 0)
-            replaceRow(row, *saved);
-        if (saved)
-            Q_EMIT saveSucceeded(*saved);
+        if (!saved) {
+            Q_EMIT saveFailed(previous.title, reply->httpStatus(),
+                              tr("The server's response holds no readable movie"));
+            restoreFromServer(previous);
+            return;
+        }
+        applyChangedMovie(*saved);
+        Q_EMIT saveSucceeded(*saved);
     });
     return true;
 }
 
-void MovieTableModel::restoreFromServer(const QString &movieId, const Movie &fallback)
+void MovieTableModel::restoreFromServer(const Movie &previous)
 {
-    // Show the last known value now, then whatever the server holds, which a conflicting
-    // write may have changed.
-    if (const int row = rowOfMovie(movieId); row >= 0)
-        replaceRow(row, fallback);
+    // The row goes back to the last value read while it still shows the rejected edit,
+    // then to whatever the server holds, which a conflicting write may have changed.
+    if (const int row = rowOfMovie(previous.id);
+        row >= 0 && m_movies.at(row).lastModSeq == previous.lastModSeq) {
+        replaceRow(row, previous);
+    }
 
-    ApiReply *reply = m_api->get(fallback.resourceURL);
-    const quint64 generation = m_generation;
-    connect(reply, &ApiReply::finished, this, [this, reply, generation, movieId] {
-        if (generation != m_generation)
-            return;
+    ApiReply *reply = m_api->get(previous.resourceURL);
+    const QString movieId = previous.id;
+    connect(reply, &ApiReply::finished, this, [this, reply, movieId] {
         if (reply->httpStatus() == 404) {
             applyDeletedMovie(movieId);
             return;
@@ -279,7 +289,7 @@ void MovieTableModel::applyDeletedMovie(const QString &movieId)
     const int row = rowOfMovie(movieId);
     if (row < 0)
         return;
-    removeRow(row);
+    removeMovieRow(row);
 }
 
 void MovieTableModel::replaceRow(int row, const Movie &movie)
@@ -288,7 +298,7 @@ void MovieTableModel::replaceRow(int row, const Movie &movie)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void MovieTableModel::removeRow(int row)
+void MovieTableModel::removeMovieRow(int row)
 {
     beginRemoveRows(QModelIndex(), row, row);
     m_movies.removeAt(row);

@@ -15,8 +15,8 @@ class ApiReply;
 
 // The movies of one box, read page by page through the REST API as a view scrolls
 // (canFetchMore()/fetchMore()), filtered by title and sorted by the server. The premiere
-// date is editable: setData() sends a PATCH with If-Match, and when the server refuses it
-// the row goes back to the server's current value and saveFailed() says why.
+// date is editable: setData() sends a PATCH with If-Match. When the server rejects it,
+// the row returns to the server's current value and saveFailed() reports the reason.
 class MovieTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -70,16 +70,17 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void saveStarted(const QString &title);
     void saveSucceeded(const Marquee::Movie &movie);
-    // message is the server's own words when it sent a requestError.
-    void saveFailed(const QString &title, const QString &message);
+    // httpStatus is 0 when no response arrived; message is the server's own text when it
+    // sent a requestError.
+    void saveFailed(const QString &title, int httpStatus, const QString &message);
     void errorOccurred(const QString &message);
 
 private:
     void requestPage();
     void replaceRow(int row, const Movie &movie);
-    void removeRow(int row);
+    void removeMovieRow(int row);
     void rebuildRowIndex();
-    void restoreFromServer(const QString &movieId, const Movie &fallback);
+    void restoreFromServer(const Movie &previous);
 
     ApiClient *m_api;
     QString m_boxId;

@@ -20,6 +20,7 @@ void PremiereIndex::clear()
         m_pageReply->abort();
     m_pageReply.clear();
     m_entries.clear();
+    m_complete = false;
 }
 
 void PremiereIndex::load(const QString &boxId)
@@ -61,6 +62,7 @@ void PremiereIndex::requestPage(int offset)
         const int loaded = std::min(total, offset + int(array.size()));
         Q_EMIT progressChanged(loaded, total);
         if (array.isEmpty() || loaded >= total) {
+            m_complete = true;
             Q_EMIT loadFinished();
             return;
         }

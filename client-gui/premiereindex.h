@@ -16,7 +16,7 @@ class ApiReply;
 struct Movie;
 
 // The title and premiere date of every movie of a box, as last seen. A notification
-// carries only a movie's new state; the index supplies the old premiere date for the
+// carries only a movie's new state, so the index supplies the old premiere date for the
 // feed, also for movies the table has not paged in. load() reads the whole box once, in
 // large pages, and notifications keep it current.
 class PremiereIndex : public QObject
@@ -48,6 +48,8 @@ public:
     void load(const QString &boxId);
     void clear();
     bool isLoading() const { return !m_pageReply.isNull(); }
+    // Whether the last load() read the whole box.
+    bool isComplete() const { return m_complete; }
 
     std::optional<Entry> find(const QString &movieId) const;
     // Records movie's state unless a newer one is known.
@@ -67,6 +69,7 @@ private:
     QString m_boxId;
     QHash<QString, Entry> m_entries;
     quint64 m_generation = 0;
+    bool m_complete = false;
     QPointer<ApiReply> m_pageReply;
 };
 

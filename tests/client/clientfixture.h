@@ -9,7 +9,7 @@
 
 namespace MarqueeTest {
 
-// Longest wait for the client to reach a state or show a change, in milliseconds.
+// Maximum wait for the client to reach a state or show a change, in milliseconds.
 inline constexpr int ClientTimeoutMs = 15000;
 
 // Connection settings for the demo box of server, with the given channel type.

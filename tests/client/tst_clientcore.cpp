@@ -7,6 +7,7 @@
 #include "nms/changelogpruner.h"
 #include "premiereindex.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -59,7 +60,12 @@ private Q_SLOTS:
     void subscribesAndShowsChanges();
     void keepsChannelAlive_data();
     void keepsChannelAlive();
+    void resumesAfterServerRestart_data();
     void resumesAfterServerRestart();
+    void readsBoxOnceServerIsUp();
+    void renewsSubscription();
+    void reportsSaveAfterReload();
+    void editKeepsTimeOfDay();
     void replaysIntoNewChannelAfterExpiry();
     void staleTokenReloadsTable();
     void unknownBoxIsReportedAndStops();
@@ -131,7 +137,7 @@ void tst_ClientCore::keepsChannelAlive_data()
     QTest::addColumn<QString>("expectedKeepAlive");
 
     // Without server checks, the client's own connCheck, sent at three quarters of the
-    // lifetime, keeps the channel; with them, its connAck answers do.
+    // lifetime, keeps the channel. With them, the client's connAck replies do.
     QTest::newRow("client connCheck") << 0 << QStringLiteral("connAck received");
     QTest::newRow("server connCheck") << 700 << QStringLiteral("connCheck received");
 }
@@ -170,15 +176,31 @@ void tst_ClientCore::keepsChannelAlive()
     QVERIFY(session.connection()->lastKeepAliveTime().isValid());
 }
 
+void tst_ClientCore::resumesAfterServerRestart_data()
+{
+    QTest::addColumn<ChannelType>("channelType");
+    QTest::addColumn<bool>("channelDeletedMeanwhile");
+
+    QTest::newRow("WebSockets") << ChannelType::WebSockets << false;
+    QTest::newRow("LongPolling") << ChannelType::LongPolling << false;
+    // The client learns that its channel is gone only from the lifetime restart (404).
+    QTest::newRow("WebSockets, channel deleted") << ChannelType::WebSockets << true;
+    QTest::newRow("LongPolling, channel deleted") << ChannelType::LongPolling << true;
+}
+
 void tst_ClientCore::resumesAfterServerRestart()
 {
+    QFETCH(ChannelType, channelType);
+    QFETCH(bool, channelDeletedMeanwhile);
+
     TestServer server;
     QVERIFY(server.start());
     TestClient http;
 
     BoxSession session;
-    session.connectToServer(clientSettingsFor(server));
+    session.connectToServer(clientSettingsFor(server, channelType));
     QVERIFY(waitUntilReady(session));
+    const QUrl oldChannel = session.connection()->channelResourceURL();
 
     QSignalSpy states(session.connection(), &ChannelConnection::stateChanged);
     server.stop();
@@ -190,7 +212,8 @@ void tst_ClientCore::resumesAfterServerRestart()
     // Changes made as soon as the server is back, before the client has returned, wait in
     // the channel; the client gets each exactly once.
     QVERIFY(server.start());
-    QList<Movie> changed;
+    if (channelDeletedMeanwhile)
+        QCOMPARE(http.send("DELETE", oldChannel).status, 204);
     QStringList expected;
     for (int row = 0; row < 3; ++row) {
         const Movie movie = session.movieModel()->movieAt(row);
@@ -206,7 +229,112 @@ void tst_ClientCore::resumesAfterServerRestart()
     // Nothing arrives twice later on either.
     QTest::qWait(500);
     QCOMPARE(session.feedModel()->rowCount(), 3);
-    QVERIFY(states.count() >= 2);
+    QCOMPARE(session.connection()->channelResourceURL() != oldChannel, channelDeletedMeanwhile);
+    bool expired = false;
+    for (const QList<QVariant> &state : std::as_const(states))
+        expired = expired || state.at(0).value<State>() == State::Expired;
+    QCOMPARE(expired, channelDeletedMeanwhile);
+    QCOMPARE(states.constLast().at(0).value<State>(), State::Connected);
+}
+
+void tst_ClientCore::readsBoxOnceServerIsUp()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    const ClientSettings settings = clientSettingsFor(server);
+    server.stop();
+
+    // The first attempts fail; the table and the premiere index are read once the server
+    // is there, so a later change has its old date.
+    BoxSession session;
+    session.connectToServer(settings);
+    QTRY_COMPARE_WITH_TIMEOUT(session.connection()->state(), State::Reconnecting, ClientTimeoutMs);
+    QCOMPARE(session.movieModel()->rowCount(), 0);
+    QVERIFY(server.start());
+    QVERIFY(waitUntilReady(session));
+    QVERIFY(session.premiereIndex()->isComplete());
+
+    TestClient http;
+    const Movie movie = session.movieModel()->movieAt(0);
+    const QDate moved = movie.premiereDate.date().addDays(8);
+    QCOMPARE(patchPremiere(http, server, movie.id, moved), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(session.feedModel()->rowCount(), 1, ClientTimeoutMs);
+    QCOMPARE(session.feedModel()->entryAt(0).message, movedSentence(movie, moved));
+}
+
+void tst_ClientCore::renewsSubscription()
+{
+    TestServer server;
+    server.config().maxSubscriptionDuration = 4;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+    const QUrl subscription = session.connection()->subscriptionURL();
+
+    // The server grants 4 s; the client renews at three quarters of that.
+    QTest::qWait(7000);
+    QCOMPARE(http.get(subscription).status, 200);
+    QCOMPARE(session.connection()->subscriptionURL(), subscription);
+
+    const Movie movie = session.movieModel()->movieAt(0);
+    const QDate moved = movie.premiereDate.date().addDays(2);
+    QCOMPARE(patchPremiere(http, server, movie.id, moved), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(session.feedModel()->rowCount(), 1, ClientTimeoutMs);
+    QCOMPARE(session.feedModel()->entryAt(0).message, movedSentence(movie, moved));
+}
+
+void tst_ClientCore::reportsSaveAfterReload()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+
+    // A sort right after the edit reloads the table while the PATCH is in flight.
+    MovieTableModel *movies = session.movieModel();
+    QSignalSpy saved(movies, &MovieTableModel::saveSucceeded);
+    const Movie movie = movies->movieAt(0);
+    const QDate moved = movie.premiereDate.date().addDays(11);
+    QVERIFY(movies->setData(movies->index(0, MovieTableModel::PremiereColumn), moved));
+    movies->sort(MovieTableModel::PremiereColumn, Qt::DescendingOrder);
+
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, ClientTimeoutMs);
+    QCOMPARE(saved.at(0).at(0).value<Movie>().id, movie.id);
+    QCOMPARE(serverPremiere(http, server, movie.id), moved.toString(Qt::ISODate));
+}
+
+void tst_ClientCore::editKeepsTimeOfDay()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+
+    // Another client gives the first movie a premiere with a time of day.
+    MovieTableModel *movies = session.movieModel();
+    const Movie movie = movies->movieAt(0);
+    const QDate day = movie.premiereDate.date();
+    const QJsonObject patch{{QStringLiteral("premiereDate"), day.toString(Qt::ISODate) + QStringLiteral("T20:15:00Z")}};
+    QCOMPARE(http.send("PATCH", movie.resourceURL, QJsonDocument(patch).toJson()).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(movies->movieAt(0).premiereDate.hasTime(), ClientTimeoutMs);
+
+    // Leaving the editor on the same day changes nothing; another day keeps the time.
+    const QModelIndex cell = movies->index(0, MovieTableModel::PremiereColumn);
+    QVERIFY(!movies->setData(cell, day));
+    const QDate moved = day.addDays(1);
+    QVERIFY(movies->setData(cell, moved));
+    const QString expected = moved.toString(Qt::ISODate) + QStringLiteral("T20:15:00Z");
+    QTRY_COMPARE_WITH_TIMEOUT(serverPremiere(http, server, movie.id), expected, ClientTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(movies->movieAt(0).premiereDate.toString(), expected, ClientTimeoutMs);
 }
 
 void tst_ClientCore::replaysIntoNewChannelAfterExpiry()

@@ -124,8 +124,8 @@ void tst_ClientWidgets::conflictShowsServerMessageAndRestoresRow()
 
     QVERIFY(editPremiere(window, 0, movie.premiereDate.date().addDays(9)));
 
-    // The server refuses with 412; the window says so in the server's words and the row
-    // shows what the server holds.
+    // The server rejects the PATCH with 412. The window shows the server's words, and the
+    // row shows the server's current value.
     QTRY_VERIFY_WITH_TIMEOUT(!window.message().isEmpty(), ClientTimeoutMs);
     QVERIFY2(window.message().contains(QStringLiteral("The premiere of %1 was not saved").arg(movie.title)),
              qPrintable(window.message()));
