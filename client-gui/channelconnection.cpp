@@ -467,8 +467,10 @@ void ChannelConnection::openTransport()
                 noteKeepAlive(QStringLiteral("connAck received"));
                 restartLifetime(lifetime);
             });
-    connect(m_transport, &ChannelTransport::lifetimeRestarted, this,
-            [this] { restartLifetime(std::nullopt); });
+    connect(m_transport, &ChannelTransport::lifetimeRestarted, this, [this] {
+        noteKeepAlive(QStringLiteral("long poll returned"));
+        restartLifetime(std::nullopt);
+    });
 
     m_transport->open(m_channelURL);
 }

@@ -53,10 +53,11 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        // The full sentence, which a narrow column cuts off.
         if (entry.replayed)
-            return tr("Delivered by a restartToken replay of changes made while this client "
-                      "was not subscribed");
-        break;
+            return tr("%1\nDelivered by a restartToken replay of a change made while this "
+                      "client was away").arg(entry.message);
+        return entry.message;
     case Qt::FontRole:
         if (entry.replayed) {
             QFont font;

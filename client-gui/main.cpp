@@ -10,7 +10,6 @@ using namespace Marquee;
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Marquee"));
     QApplication::setApplicationName(QStringLiteral("marquee-client"));
     QApplication::setApplicationVersion(QStringLiteral(MARQUEE_VERSION));
@@ -20,9 +19,9 @@ int main(int argc, char *argv[])
             "Demo client of a Marquee server: shows the movies of a box, lets you move their "
             "premiere dates, and lists every change the server pushes over a notification "
             "channel. Options preset the connection panel; values not given come from the "
-            "last run."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+            "last run that connected."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption serverOption(
             QStringLiteral("server"),
             QStringLiteral("Server base URL (default http://127.0.0.1:8080)."), QStringLiteral("url"));
@@ -39,7 +38,33 @@ int main(int argc, char *argv[])
     const QCommandLineOption connectOption(QStringLiteral("connect"),
                                            QStringLiteral("Connect at start."));
     parser.addOptions({serverOption, userOption, boxOption, channelTypeOption, connectOption});
-    parser.process(app);
+    // The options are read before QApplication exists, so that --help and --version work
+    // without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "marquee-client: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
+        // Without a QCoreApplication the parser does not know the program's name.
+        QString help = parser.helpText();
+        help.replace(QStringLiteral("<executable_name>"), QStringLiteral("marquee-client"));
+        std::fputs(qPrintable(help), stdout);
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        std::printf("marquee-client %s\n", MARQUEE_VERSION);
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "marquee-client: unexpected argument \"%s\"; see --help\n",
+                     qPrintable(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+
+    QApplication app(argc, argv);
 
     QSettings stored;
     ClientSettings settings = ClientSettings::load(stored);

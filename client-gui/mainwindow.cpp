@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -27,6 +28,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_message(new QLabel),
       m_search(new QLineEdit),
       m_movieTable(new QTableView),
+      m_movieCount(new QLabel),
       m_feedView(new QTableView),
       m_statusPanel(new StatusPanel(m_session->connection()))
 {
@@ -59,7 +61,10 @@ MainWindow::MainWindow(QWidget *parent)
                                   | QAbstractItemView::SelectedClicked);
     QHeaderView *movieHeader = m_movieTable->horizontalHeader();
     movieHeader->setSectionResizeMode(MovieTableModel::TitleColumn, QHeaderView::Stretch);
-    movieHeader->setSectionResizeMode(MovieTableModel::PremiereColumn, QHeaderView::ResizeToContents);
+    // Wide enough for a premiere with a time of day, such as 2020-10-16T17:30:00.250Z.
+    movieHeader->setSectionResizeMode(MovieTableModel::PremiereColumn, QHeaderView::Interactive);
+    movieHeader->resizeSection(MovieTableModel::PremiereColumn,
+                               fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00T00:00:00.000Z")) + 16);
     movieHeader->setSectionResizeMode(MovieTableModel::YearColumn, QHeaderView::ResizeToContents);
     movieHeader->resizeSection(MovieTableModel::GenresColumn, 240);
     m_movieTable->setWordWrap(false);
@@ -88,6 +93,8 @@ MainWindow::MainWindow(QWidget *parent)
     movieLayout->setContentsMargins(0, 0, 0, 0);
     movieLayout->addWidget(m_search);
     movieLayout->addWidget(m_movieTable);
+    m_movieCount->setObjectName(QStringLiteral("movieCount"));
+    movieLayout->addWidget(m_movieCount);
 
     auto *feedPane = new QWidget;
     auto *feedLayout = new QVBoxLayout(feedPane);
@@ -109,6 +116,23 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     statusBar()->addWidget(m_statusPanel, 1);
+
+    // Only the title and premiere columns sort; a click on another header keeps the
+    // indicator where the sort is.
+    connect(movieHeader, &QHeaderView::sortIndicatorChanged, this, [this, movieHeader](int column) {
+        MovieTableModel *movies = m_session->movieModel();
+        if (column == MovieTableModel::TitleColumn || column == MovieTableModel::PremiereColumn)
+            return;
+        const QSignalBlocker blocker(movieHeader);
+        movieHeader->setSortIndicator(movies->sortColumn(), movies->sortOrder());
+    });
+
+    MovieTableModel *movies = m_session->movieModel();
+    connect(movies, &QAbstractItemModel::modelReset, this, &MainWindow::updateMovieCount);
+    connect(movies, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateMovieCount);
+    connect(movies, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateMovieCount);
+    connect(movies, &MovieTableModel::loadingChanged, this, &MainWindow::updateMovieCount);
+    updateMovieCount();
 
     connect(m_connectionPanel, &ConnectionPanel::connectRequested, this, &MainWindow::connectToServer);
     connect(m_connectionPanel, &ConnectionPanel::disconnectRequested, this,
@@ -147,8 +171,7 @@ void MainWindow::connectToServer()
         return;
     }
 
-    QSettings stored;
-    settings->save(stored);
+    m_pendingSettings = settings;
     showMessage(QString());
     m_connectionPanel->setConnected(true);
     m_session->connectToServer(*settings);
@@ -180,8 +203,37 @@ void MainWindow::onStateChanged()
 {
     const ChannelConnection::State state = m_session->connection()->state();
     m_connectionPanel->setConnected(state != ChannelConnection::State::Disconnected);
-    if (state == ChannelConnection::State::Connected && m_messageFromConnection)
+    if (state != ChannelConnection::State::Connected)
+        return;
+
+    if (m_messageFromConnection)
         showMessage(QString());
+    if (m_pendingSettings) {
+        QSettings stored;
+        m_pendingSettings->save(stored);
+        m_pendingSettings.reset();
+    }
+}
+
+void MainWindow::updateMovieCount()
+{
+    const MovieTableModel *movies = m_session->movieModel();
+    const int total = movies->totalCount();
+    if (movies->boxId().isEmpty() || total < 0) {
+        m_movieCount->setText(movies->isLoading() ? tr("Loading movies") : QString());
+        return;
+    }
+    if (total == 0) {
+        m_movieCount->setText(m_search->text().trimmed().isEmpty()
+                                      ? tr("The box has no movies")
+                                      : tr("No title contains \"%1\"").arg(m_search->text().trimmed()));
+        return;
+    }
+    m_movieCount->setText(tr("%1 of %2 movies loaded; scroll for more")
+                                  .arg(movies->rowCount())
+                                  .arg(total));
+    if (movies->rowCount() >= total)
+        m_movieCount->setText(tr("All %1 movies loaded").arg(total));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

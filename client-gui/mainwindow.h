@@ -44,6 +44,7 @@ protected:
 private:
     void showMessage(const QString &text);
     void onStateChanged();
+    void updateMovieCount();
 
     // Maximum wait for the server to confirm the deletions when the window closes, in
     // milliseconds.
@@ -58,6 +59,10 @@ private:
     QLineEdit *m_search;
     QTimer m_searchDelay;
     QTableView *m_movieTable;
+    QLabel *m_movieCount;
+    // The panel's values of the last Connect, stored once the connection is up, so that a
+    // mistyped server or box is not offered again at the next start.
+    std::optional<ClientSettings> m_pendingSettings;
     QTableView *m_feedView;
     StatusPanel *m_statusPanel;
 };

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace Marquee {
 
 MovieTableModel::MovieTableModel(ApiClient *api, QObject *parent)
@@ -35,9 +37,9 @@ void MovieTableModel::setBoxId(const QString &boxId)
 
 void MovieTableModel::setTitleFilter(const QString &text)
 {
-    if (text == m_titleFilter)
+    if (text == m_order.titleFilter)
         return;
-    m_titleFilter = text;
+    m_order.titleFilter = text;
     reload();
 }
 
@@ -64,12 +66,13 @@ void MovieTableModel::requestPage()
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("offset"), QString::number(m_movies.size()));
     query.addQueryItem(QStringLiteral("limit"), QString::number(PageSize));
-    query.addQueryItem(QStringLiteral("sort"), m_sortKey);
-    query.addQueryItem(QStringLiteral("order"),
-                       m_sortOrder == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc"));
-    if (!m_titleFilter.isEmpty())
+    query.addQueryItem(QStringLiteral("sort"), m_order.sortKeyName());
+    query.addQueryItem(QStringLiteral("order"), m_order.sortOrder == Qt::AscendingOrder
+                                                        ? QStringLiteral("asc")
+                                                        : QStringLiteral("desc"));
+    if (!m_order.titleFilter.isEmpty())
         query.addQueryItem(QStringLiteral("title"),
-                           QString::fromLatin1(QUrl::toPercentEncoding(m_titleFilter)));
+                           QString::fromLatin1(QUrl::toPercentEncoding(m_order.titleFilter)));
 
     ApiReply *reply = m_api->get(m_api->moviesUrl(m_boxId, query));
     m_pageReply = reply;
@@ -80,9 +83,9 @@ void MovieTableModel::requestPage()
         if (generation != m_generation)
             return;
         m_pageReply.clear();
-        Q_EMIT loadingChanged(false);
 
         if (reply->hasError()) {
+            Q_EMIT loadingChanged(false);
             Q_EMIT errorOccurred(QStringLiteral("Could not load the movies: %1")
                                          .arg(reply->error().message));
             return;
@@ -112,6 +115,7 @@ void MovieTableModel::requestPage()
             // Nothing new on a page that should have had rows: the box shrank meanwhile.
             m_totalCount = int(m_movies.size());
         }
+        Q_EMIT loadingChanged(false);
         Q_EMIT pageLoaded(page);
     });
 }
@@ -274,14 +278,35 @@ void MovieTableModel::restoreFromServer(const Movie &previous)
 void MovieTableModel::applyChangedMovie(const Movie &movie)
 {
     const int row = rowOfMovie(movie.id);
-    if (row < 0)
+    if (row < 0) {
+        // A movie new to the box, or one that moved into the loaded rows from further
+        // down. totalCount may count it twice in the second case; a page that comes back
+        // short corrects that.
+        if (m_totalCount >= 0 && m_order.matches(movie) && sortsWithinLoadedRows(movie)) {
+            insertMovieRow(movie);
+            ++m_totalCount;
+        }
         return;
+    }
 
     // An older state, from a replay or a late response, never overwrites a newer one.
     const Movie &current = m_movies.at(row);
     if (movie.lastModSeq < current.lastModSeq)
         return;
-    replaceRow(row, movie);
+
+    if (m_order.matches(movie) && m_order.sameSortKey(current, movie)) {
+        replaceRow(row, movie);
+        return;
+    }
+
+    removeMovieRow(row);
+    if (!m_order.matches(movie)) {
+        if (m_totalCount > 0)
+            --m_totalCount;
+        return;
+    }
+    if (sortsWithinLoadedRows(movie))
+        insertMovieRow(movie);
 }
 
 void MovieTableModel::applyDeletedMovie(const QString &movieId)
@@ -290,6 +315,29 @@ void MovieTableModel::applyDeletedMovie(const QString &movieId)
     if (row < 0)
         return;
     removeMovieRow(row);
+    if (m_totalCount > 0)
+        --m_totalCount;
+}
+
+bool MovieTableModel::sortsWithinLoadedRows(const Movie &movie) const
+{
+    if (m_totalCount >= 0 && m_movies.size() >= m_totalCount)
+        return true;
+    return !m_movies.isEmpty() && m_order.lessThan(movie, m_movies.constLast());
+}
+
+void MovieTableModel::insertMovieRow(const Movie &movie)
+{
+    const auto position = std::lower_bound(m_movies.cbegin(), m_movies.cend(), movie,
+                                           [this](const Movie &a, const Movie &b) {
+                                               return m_order.lessThan(a, b);
+                                           });
+    const int row = int(position - m_movies.cbegin());
+
+    beginInsertRows(QModelIndex(), row, row);
+    m_movies.insert(row, movie);
+    rebuildRowIndex();
+    endInsertRows();
 }
 
 void MovieTableModel::replaceRow(int row, const Movie &movie)
@@ -303,8 +351,6 @@ void MovieTableModel::removeMovieRow(int row)
     beginRemoveRows(QModelIndex(), row, row);
     m_movies.removeAt(row);
     rebuildRowIndex();
-    if (m_totalCount > 0)
-        --m_totalCount;
     endRemoveRows();
 }
 
@@ -328,20 +374,25 @@ void MovieTableModel::fetchMore(const QModelIndex &parent)
         requestPage();
 }
 
+int MovieTableModel::sortColumn() const
+{
+    return m_order.sortKey == MovieOrder::SortKey::Title ? TitleColumn : PremiereColumn;
+}
+
 void MovieTableModel::sort(int column, Qt::SortOrder order)
 {
-    QString key;
+    MovieOrder::SortKey key = MovieOrder::SortKey::Title;
     if (column == TitleColumn)
-        key = QStringLiteral("title");
+        key = MovieOrder::SortKey::Title;
     else if (column == PremiereColumn)
-        key = QStringLiteral("premiereDate");
+        key = MovieOrder::SortKey::PremiereDate;
     else
         return;
 
-    if (key == m_sortKey && order == m_sortOrder)
+    if (key == m_order.sortKey && order == m_order.sortOrder)
         return;
-    m_sortKey = key;
-    m_sortOrder = order;
+    m_order.sortKey = key;
+    m_order.sortOrder = order;
     reload();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "movie.h"
+#include "movieorder.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -46,7 +47,13 @@ public:
     int rowOfMovie(const QString &movieId) const { return m_rowById.value(movieId, -1); }
     const Movie &movieAt(int row) const { return m_movies.at(row); }
 
-    // Takes the state a notification reported. Rows not loaded yet are left for paging.
+    // The current sort column and order, as sort() last accepted them.
+    int sortColumn() const;
+    Qt::SortOrder sortOrder() const { return m_order.sortOrder; }
+
+    // Takes the state a notification reported. A changed row moves to where the server
+    // now lists it: within the loaded rows, or out of them when it now sorts after the last
+    // one, where paging will reach it. The next page then starts at the right offset.
     void applyChangedMovie(const Movie &movie);
     void applyDeletedMovie(const QString &movieId);
 
@@ -79,14 +86,16 @@ private:
     void requestPage();
     void replaceRow(int row, const Movie &movie);
     void removeMovieRow(int row);
+    void insertMovieRow(const Movie &movie);
+    // Whether movie sorts within the loaded rows, so that the server lists it among the
+    // first rowCount() movies.
+    bool sortsWithinLoadedRows(const Movie &movie) const;
     void rebuildRowIndex();
     void restoreFromServer(const Movie &previous);
 
     ApiClient *m_api;
     QString m_boxId;
-    QString m_titleFilter;
-    QString m_sortKey = QStringLiteral("title");
-    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    MovieOrder m_order;
 
     QList<Movie> m_movies;
     QHash<QString, int> m_rowById;

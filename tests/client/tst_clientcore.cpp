@@ -7,6 +7,7 @@
 #include "nms/changelogpruner.h"
 #include "premiereindex.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void renewsSubscription();
     void reportsSaveAfterReload();
     void editKeepsTimeOfDay();
+    void movedPremiereKeepsPaging();
     void replaysIntoNewChannelAfterExpiry();
     void staleTokenReloadsTable();
     void unknownBoxIsReportedAndStops();
@@ -418,6 +420,51 @@ void tst_ClientCore::staleTokenReloadsTable()
                              ClientTimeoutMs);
     for (int row = 0; row < 4; ++row)
         QCOMPARE(session.movieModel()->movieAt(row).premiereDate.date(), moved.at(row));
+}
+
+void tst_ClientCore::movedPremiereKeepsPaging()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+    MovieTableModel *movies = session.movieModel();
+    movies->sort(MovieTableModel::PremiereColumn, Qt::AscendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(movies->rowCount() == MovieTableModel::PageSize && !movies->isLoading(),
+                             ClientTimeoutMs);
+
+    // The earliest premiere moves past every other one. The server's next page now starts
+    // one movie earlier, and the table must neither skip that movie nor repeat one.
+    const Movie first = movies->movieAt(0);
+    const TestReply firstOfNextPage = http.get(
+            server.url(QStringLiteral("/movies/v1/premieres/movies?sort=premiereDate&offset=100&limit=1")));
+    const QString nextId = firstOfNextPage.json.value(QStringLiteral("movieList")).toObject()
+                                   .value(QStringLiteral("movie")).toArray().at(0).toObject()
+                                   .value(QStringLiteral("id")).toString();
+    QVERIFY(!nextId.isEmpty());
+    QCOMPARE(patchPremiere(http, server, first.id, QDate(2099, 12, 31)), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(movies->rowCount(), MovieTableModel::PageSize - 1, ClientTimeoutMs);
+
+    for (int page = 0; page < 20 && movies->canFetchMore(QModelIndex()); ++page) {
+        movies->fetchMore(QModelIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(!movies->isLoading(), ClientTimeoutMs);
+    }
+
+    QCOMPARE(movies->rowCount(), movies->totalCount());
+    QCOMPARE(movies->rowCount(), 1153);
+    QSet<QString> ids;
+    for (int row = 0; row < movies->rowCount(); ++row) {
+        ids.insert(movies->movieAt(row).id);
+        if (row > 0)
+            QVERIFY(movies->movieAt(row - 1).premiereDate.toMSecsSinceEpoch()
+                    <= movies->movieAt(row).premiereDate.toMSecsSinceEpoch());
+    }
+    QCOMPARE(ids.size(), 1153);
+    QVERIFY(ids.contains(nextId));
+    QCOMPARE(movies->movieAt(movies->rowCount() - 1).id, first.id);
 }
 
 void tst_ClientCore::unknownBoxIsReportedAndStops()

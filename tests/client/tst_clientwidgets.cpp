@@ -7,6 +7,9 @@
 #include "premiereindex.h"
 
 #include <QDateEdit>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSettings>
 #include <QLabel>
 #include <QTableView>
 #include <QTest>
@@ -64,6 +67,8 @@ private Q_SLOTS:
     void invalidServerUrlIsExplained();
     void closingDeletesChannel();
     void reconnectClearsConnectionError();
+    void settingsStoredWhenConnected();
+    void headerSortsOnlyServerColumns();
 };
 
 void tst_ClientWidgets::editingPremiereSendsPatchAndFeedShowsIt()
@@ -198,6 +203,72 @@ void tst_ClientWidgets::reconnectClearsConnectionError()
     QVERIFY(server.start());
     QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Channel: connected"), ClientTimeoutMs);
     QVERIFY2(window.message().isEmpty(), qPrintable(window.message()));
+}
+
+void tst_ClientWidgets::settingsStoredWhenConnected()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    QSettings().clear();
+
+    // A box the server does not have is not remembered for the next start.
+    MainWindow window;
+    ClientSettings settings = clientSettingsFor(server);
+    settings.boxId = QStringLiteral("no-such-box");
+    window.setSettings(settings);
+    window.connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(window.message().contains(QStringLiteral("The server has no box")),
+                             ClientTimeoutMs);
+    QCOMPARE(window.session()->connection()->state(), State::Disconnected);
+    {
+        QSettings stored;
+        QVERIFY(!stored.contains(QStringLiteral("connection/boxId")));
+    }
+
+    window.setSettings(clientSettingsFor(server));
+    window.connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->connection()->state(), State::Connected,
+                              ClientTimeoutMs);
+    QSettings stored;
+    const ClientSettings loaded = ClientSettings::load(stored);
+    QCOMPARE(loaded.boxId, QStringLiteral("premieres"));
+    QCOMPARE(loaded.serverUrl, clientSettingsFor(server).serverUrl);
+}
+
+void tst_ClientWidgets::headerSortsOnlyServerColumns()
+{
+    TestServer server;
+    QVERIFY(server.start());
+
+    MainWindow window;
+    window.setSettings(clientSettingsFor(server));
+    window.show();
+    window.connectToServer();
+    QVERIFY(waitUntilReady(window));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("movieTable"));
+    QVERIFY(table);
+    auto *count = window.findChild<QLabel *>(QStringLiteral("movieCount"));
+    QVERIFY(count);
+    QCOMPARE(count->text(), QStringLiteral("100 of 1153 movies loaded; scroll for more"));
+
+    // The premiere header sorts on the server; the year header keeps the indicator there.
+    table->horizontalHeader()->setSortIndicator(MovieTableModel::PremiereColumn, Qt::DescendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.session()->movieModel()->isLoading()
+                                     && window.session()->movieModel()->rowCount() > 0,
+                             ClientTimeoutMs);
+    const MovieTableModel *movies = window.session()->movieModel();
+    QVERIFY(movies->movieAt(0).premiereDate.toMSecsSinceEpoch()
+            >= movies->movieAt(1).premiereDate.toMSecsSinceEpoch());
+    table->horizontalHeader()->setSortIndicator(MovieTableModel::YearColumn, Qt::AscendingOrder);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(MovieTableModel::PremiereColumn));
+    QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+
+    // A search without matches says so.
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
+    QVERIFY(search);
+    search->setText(QStringLiteral("no such title at all"));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("No title contains \"no such title at all\""),
+                              ClientTimeoutMs);
 }
 
 QTEST_MAIN(tst_ClientWidgets)
