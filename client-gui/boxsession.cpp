@@ -49,7 +49,8 @@ BoxSession::BoxSession(QObject *parent)
     });
     connect(m_movies, &MovieTableModel::saveFailed, this,
             [this](const QString &title, int httpStatus, const QString &message) {
-                // A 412 is the usual conflict of two editors; say so before the server's text.
+                // A 412 is the usual conflict of two editors, so the sentence names it before
+                // the server's text.
                 const QString sentence = httpStatus == 412
                         ? tr("The premiere of %1 was not saved because the movie changed on the "
                              "server first. The row now shows the server's value. Server message: %2")

@@ -21,7 +21,7 @@ class BoxSession : public QObject
     Q_OBJECT
 
 public:
-    // Where an error comes from: the channel connection, whose errors a reconnection
+    // The origin of an error: the channel connection, whose errors a reconnection
     // resolves, or the movie table and premiere index.
     enum class ErrorSource { Connection, Movies };
     Q_ENUM(ErrorSource)

@@ -61,12 +61,12 @@ MainWindow::MainWindow(QWidget *parent)
                                   | QAbstractItemView::SelectedClicked);
     QHeaderView *movieHeader = m_movieTable->horizontalHeader();
     movieHeader->setSectionResizeMode(MovieTableModel::TitleColumn, QHeaderView::Stretch);
-    // Wide enough for a premiere with a time of day, such as 2020-10-16T17:30:00.250Z.
+    // Wide enough for a premiere with a time of day, such as 2020-10-16T17:30:00Z.
     movieHeader->setSectionResizeMode(MovieTableModel::PremiereColumn, QHeaderView::Interactive);
     movieHeader->resizeSection(MovieTableModel::PremiereColumn,
-                               fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00T00:00:00.000Z")) + 16);
+                               fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00T00:00:00Z")) + 12);
     movieHeader->setSectionResizeMode(MovieTableModel::YearColumn, QHeaderView::ResizeToContents);
-    movieHeader->resizeSection(MovieTableModel::GenresColumn, 240);
+    movieHeader->resizeSection(MovieTableModel::GenresColumn, 170);
     m_movieTable->setWordWrap(false);
     m_movieTable->verticalHeader()->hide();
     // Fixed row heights keep scrolling through thousands of rows cheap.
@@ -105,8 +105,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(moviePane);
     splitter->addWidget(feedPane);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 4);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -152,7 +152,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session->movieModel(), &MovieTableModel::saveFailed, this,
             [this] { m_statusPanel->showProgress(QStringLiteral("save"), QString(), 0, 0); });
 
-    resize(1200, 720);
+    resize(1280, 760);
 }
 
 MainWindow::~MainWindow() = default;

@@ -184,8 +184,8 @@ void WebSocketTransport::onDisconnected()
 
     // The server closes with 1000 when the channel was deleted or expired, with 1001 when
     // it shuts down, and with 1008 when a keep-alive check went unanswered. Only the
-    // reason tells deletion from other normal closes; when it does not, the next attempt
-    // finds out from the server.
+    // reason distinguishes deletion from other normal closes. When the reason is unclear,
+    // the next attempt learns the channel's state from the server.
     const bool channelGone = code == QWebSocketProtocol::CloseCodeNormal
             && (reason.contains(QLatin1String("expired")) || reason.contains(QLatin1String("deleted")));
     qCInfo(lcClientChannel) << "WebSocket closed:" << code << reason;

@@ -2,6 +2,7 @@
 #include "boxsession.h"
 #include "channelconnection.h"
 #include "clientfixture.h"
+#include "httpreceiver.h"
 #include "feedmodel.h"
 #include "movietablemodel.h"
 #include "nms/changelogpruner.h"
@@ -9,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,6 +18,14 @@ using namespace Marquee;
 using namespace MarqueeTest;
 
 namespace {
+
+// Messages of every category while a test captures them.
+QStringList capturedMessages;
+
+void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    capturedMessages.append(QString::fromUtf8(context.category ? context.category : "") + QLatin1Char(' ') + message);
+}
 
 using ChannelType = ChannelConnection::ChannelType;
 using State = ChannelConnection::State;
@@ -68,6 +78,7 @@ private Q_SLOTS:
     void reportsSaveAfterReload();
     void editKeepsTimeOfDay();
     void movedPremiereKeepsPaging();
+    void bearerTokenSentNotLogged();
     void replaysIntoNewChannelAfterExpiry();
     void staleTokenReloadsTable();
     void unknownBoxIsReportedAndStops();
@@ -465,6 +476,52 @@ void tst_ClientCore::movedPremiereKeepsPaging()
     QCOMPARE(ids.size(), 1153);
     QVERIFY(ids.contains(nextId));
     QCOMPARE(movies->movieAt(movies->rowCount() - 1).id, first.id);
+}
+
+void tst_ClientCore::bearerTokenSentNotLogged()
+{
+    const QString token = QStringLiteral("tok-6f1c9e2a");
+
+    // The token travels in the Authorization header.
+    HttpReceiver receiver({503});
+    ApiClient api;
+    api.setServerUrl(receiver.url().adjusted(QUrl::RemovePath));
+    api.setBearerToken(token);
+    ApiReply *reply = api.get(api.boxesUrl());
+    QSignalSpy finished(reply, &ApiReply::finished);
+    QVERIFY(finished.wait(ClientTimeoutMs));
+    QCOMPARE(receiver.heads().size(), 1);
+    QVERIFY2(receiver.heads().at(0).contains("\r\nAuthorization: Bearer tok-6f1c9e2a\r\n"),
+             receiver.heads().at(0).constData());
+
+    // A whole session with every client category at debug level never logs it.
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+    capturedMessages.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("marquee.client.*.debug=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+    {
+        BoxSession session;
+        ClientSettings settings = clientSettingsFor(server);
+        settings.bearerToken = token;
+        session.connectToServer(settings);
+        const bool ready = waitUntilReady(session);
+        const Movie movie = session.movieModel()->movieAt(0);
+        patchPremiere(http, server, movie.id, movie.premiereDate.date().addDays(1));
+        const bool delivered = QTest::qWaitFor(
+                [&session] { return session.feedModel()->rowCount() == 1; }, ClientTimeoutMs);
+        session.disconnectFromServer();
+        QTest::qWait(200);
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(ready);
+        QVERIFY(delivered);
+    }
+
+    QVERIFY(capturedMessages.size() > 5);
+    for (const QString &message : std::as_const(capturedMessages))
+        QVERIFY2(!message.contains(token), qPrintable(message));
 }
 
 void tst_ClientCore::unknownBoxIsReportedAndStops()

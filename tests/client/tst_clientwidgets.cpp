@@ -263,7 +263,7 @@ void tst_ClientWidgets::headerSortsOnlyServerColumns()
     QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(MovieTableModel::PremiereColumn));
     QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
 
-    // A search without matches says so.
+    // A search without matches shows a hint instead of an empty table alone.
     auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
     QVERIFY(search);
     search->setText(QStringLiteral("no such title at all"));
