@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "terminationsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -88,6 +89,9 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.setSettings(settings);
     window.show();
+    // SIGINT and SIGTERM close the window as its close button does, which deletes the
+    // channel and the subscription first.
+    handleTerminationSignals(&window, [&window] { window.close(); });
     if (parser.isSet(connectOption))
         window.connectToServer();
 

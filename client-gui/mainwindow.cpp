@@ -132,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(movies, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateMovieCount);
     connect(movies, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateMovieCount);
     connect(movies, &MovieTableModel::loadingChanged, this, &MainWindow::updateMovieCount);
+    connect(movies, &MovieTableModel::totalCountChanged, this, &MainWindow::updateMovieCount);
     updateMovieCount();
 
     connect(m_connectionPanel, &ConnectionPanel::connectRequested, this, &MainWindow::connectToServer);

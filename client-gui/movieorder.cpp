@@ -32,13 +32,6 @@ bool MovieOrder::matches(const Movie &movie) const
     return titleFilter.isEmpty() || asciiLower(movie.title).contains(asciiLower(titleFilter));
 }
 
-bool MovieOrder::sameSortKey(const Movie &a, const Movie &b) const
-{
-    if (sortKey == SortKey::Title)
-        return a.title == b.title;
-    return a.premiereDate.toMSecsSinceEpoch() == b.premiereDate.toMSecsSinceEpoch();
-}
-
 bool MovieOrder::lessThan(const Movie &a, const Movie &b) const
 {
     int comparison = 0;

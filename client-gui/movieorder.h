@@ -25,8 +25,6 @@ struct MovieOrder
     // Whether a comes before b in the list. Titles and ids compare as UTF-8 bytes, like
     // SQLite's default BINARY collation; premieres compare as instants.
     bool lessThan(const Movie &a, const Movie &b) const;
-    // Whether a and b have the same sort key, so that their order depends on ids only.
-    bool sameSortKey(const Movie &a, const Movie &b) const;
 
     QString sortKeyName() const;
 };

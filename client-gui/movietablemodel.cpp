@@ -15,6 +15,10 @@ namespace Marquee {
 MovieTableModel::MovieTableModel(ApiClient *api, QObject *parent)
     : QAbstractTableModel(parent), m_api(api)
 {
+    // Changes that add or remove movies arrive in bursts; one count covers a burst.
+    m_countRefresh.setSingleShot(true);
+    m_countRefresh.setInterval(CountRefreshDelayMs);
+    connect(&m_countRefresh, &QTimer::timeout, this, &MovieTableModel::refreshCount);
 }
 
 MovieTableModel::~MovieTableModel() = default;
@@ -50,6 +54,7 @@ void MovieTableModel::reload()
         m_pageReply->abort();
     m_pageReply.clear();
 
+    m_countRefresh.stop();
     beginResetModel();
     m_movies.clear();
     m_rowById.clear();
@@ -61,11 +66,11 @@ void MovieTableModel::reload()
         requestPage();
 }
 
-void MovieTableModel::requestPage()
+QUrlQuery MovieTableModel::pageQuery(qsizetype offset, int limit) const
 {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("offset"), QString::number(m_movies.size()));
-    query.addQueryItem(QStringLiteral("limit"), QString::number(PageSize));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     query.addQueryItem(QStringLiteral("sort"), m_order.sortKeyName());
     query.addQueryItem(QStringLiteral("order"), m_order.sortOrder == Qt::AscendingOrder
                                                         ? QStringLiteral("asc")
@@ -73,7 +78,12 @@ void MovieTableModel::requestPage()
     if (!m_order.titleFilter.isEmpty())
         query.addQueryItem(QStringLiteral("title"),
                            QString::fromLatin1(QUrl::toPercentEncoding(m_order.titleFilter)));
+    return query;
+}
 
+void MovieTableModel::requestPage()
+{
+    const QUrlQuery query = pageQuery(m_movies.size(), PageSize);
     ApiReply *reply = m_api->get(m_api->moviesUrl(m_boxId, query));
     m_pageReply = reply;
     Q_EMIT loadingChanged(true);
@@ -116,6 +126,7 @@ void MovieTableModel::requestPage()
             m_totalCount = int(m_movies.size());
         }
         Q_EMIT loadingChanged(false);
+        Q_EMIT totalCountChanged();
         Q_EMIT pageLoaded(page);
     });
 }
@@ -280,11 +291,10 @@ void MovieTableModel::applyChangedMovie(const Movie &movie)
     const int row = rowOfMovie(movie.id);
     if (row < 0) {
         // A movie new to the box, or one that moved into the loaded rows from further
-        // down. totalCount may count it twice in the second case; a page that comes back
-        // short corrects that.
+        // down. Only the server can tell which, so it counts again.
         if (m_totalCount >= 0 && m_order.matches(movie) && sortsWithinLoadedRows(movie)) {
             insertMovieRow(movie);
-            ++m_totalCount;
+            scheduleCountRefresh();
         }
         return;
     }
@@ -294,29 +304,61 @@ void MovieTableModel::applyChangedMovie(const Movie &movie)
     if (movie.lastModSeq < current.lastModSeq)
         return;
 
-    if (m_order.matches(movie) && m_order.sameSortKey(current, movie)) {
+    if (m_order.matches(movie) && isInPlace(row, movie)) {
         replaceRow(row, movie);
         return;
     }
 
     removeMovieRow(row);
     if (!m_order.matches(movie)) {
-        if (m_totalCount > 0)
-            --m_totalCount;
+        scheduleCountRefresh();
         return;
     }
     if (sortsWithinLoadedRows(movie))
         insertMovieRow(movie);
 }
 
+bool MovieTableModel::isInPlace(int row, const Movie &movie) const
+{
+    // The last loaded row may belong further down, among movies not loaded yet, unless
+    // every movie is loaded. Taking it out costs little: the next page returns it when it
+    // still belongs there.
+    const bool lastRow = row == m_movies.size() - 1;
+    const bool allLoaded = m_totalCount >= 0 && m_movies.size() >= m_totalCount;
+    if (lastRow && !allLoaded)
+        return false;
+
+    if (row > 0 && m_order.lessThan(movie, m_movies.at(row - 1)))
+        return false;
+    return lastRow || !m_order.lessThan(m_movies.at(row + 1), movie);
+}
+
+void MovieTableModel::scheduleCountRefresh()
+{
+    if (!m_countRefresh.isActive())
+        m_countRefresh.start();
+}
+
+void MovieTableModel::refreshCount()
+{
+    QUrlQuery query = pageQuery(0, 1);
+    ApiReply *reply = m_api->get(m_api->moviesUrl(m_boxId, query));
+    const quint64 generation = m_generation;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
+        if (generation != m_generation || reply->hasError())
+            return;
+        const QJsonObject list = reply->document().value(QStringLiteral("movieList")).toObject();
+        m_totalCount = int(list.value(QStringLiteral("totalCount")).toInteger());
+        Q_EMIT totalCountChanged();
+    });
+}
+
 void MovieTableModel::applyDeletedMovie(const QString &movieId)
 {
     const int row = rowOfMovie(movieId);
-    if (row < 0)
-        return;
-    removeMovieRow(row);
-    if (m_totalCount > 0)
-        --m_totalCount;
+    if (row >= 0)
+        removeMovieRow(row);
+    scheduleCountRefresh();
 }
 
 bool MovieTableModel::sortsWithinLoadedRows(const Movie &movie) const

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
+#include <QUrlQuery>
 
 namespace Marquee {
 
@@ -26,6 +28,9 @@ public:
     enum Column { TitleColumn, PremiereColumn, YearColumn, GenresColumn, ColumnCount };
     // Rows asked for per request.
     static constexpr int PageSize = 100;
+    // Delay before the count is read again after changes that add or remove movies, in
+    // milliseconds.
+    static constexpr int CountRefreshDelayMs = 300;
     // The movie id of a row, for item data lookups.
     static constexpr int MovieIdRole = Qt::UserRole + 1;
 
@@ -75,6 +80,7 @@ public:
 Q_SIGNALS:
     void pageLoaded(const QList<Marquee::Movie> &movies);
     void loadingChanged(bool loading);
+    void totalCountChanged();
     void saveStarted(const QString &title);
     void saveSucceeded(const Marquee::Movie &movie);
     // httpStatus is 0 when no response arrived; message is the server's own text when it
@@ -83,7 +89,12 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    QUrlQuery pageQuery(qsizetype offset, int limit) const;
     void requestPage();
+    void scheduleCountRefresh();
+    void refreshCount();
+    // Whether row may show movie without breaking the server's order.
+    bool isInPlace(int row, const Movie &movie) const;
     void replaceRow(int row, const Movie &movie);
     void removeMovieRow(int row);
     void insertMovieRow(const Movie &movie);
@@ -105,6 +116,7 @@ private:
     // Counts reloads; a page that belongs to an earlier one is dropped.
     quint64 m_generation = 0;
     QPointer<ApiReply> m_pageReply;
+    QTimer m_countRefresh;
 };
 
 } // namespace Marquee

@@ -1,20 +1,14 @@
 #include "premieredatedelegate.h"
 
-#include "movie.h"
-
-#include <QDateEdit>
+#include "premieredateedit.h"
 
 namespace Marquee {
 
 QWidget *PremiereDateDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
                                             const QModelIndex &) const
 {
-    auto *editor = new QDateEdit(parent);
+    auto *editor = new PremiereDateEdit(parent);
     editor->setObjectName(QStringLiteral("premiereDateEditor"));
-    editor->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    editor->setCalendarPopup(true);
-    // The server accepts the same range.
-    editor->setDateRange(QDate(Movie::MinYear, 1, 1), QDate(Movie::MaxYear, 12, 31));
     return editor;
 }
 

@@ -1,49 +1,10 @@
 #include "server.h"
+#include "terminationsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QProcessEnvironment>
-#include <QSocketNotifier>
 #include <QTextStream>
-
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-
-namespace {
-
-int signalPipe[2] = {-1, -1};
-
-void forwardSignal(int)
-{
-    const char byte = 1;
-    // Only async-signal-safe calls here; the event loop reads the pipe.
-    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
-}
-
-// Turns SIGINT and SIGTERM into a normal event-loop quit, so the server shuts down
-// gracefully.
-void quitOnTerminationSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
-        return;
-
-    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
-        char byte;
-        [[maybe_unused]] const auto bytesRead = ::read(signalPipe[0], &byte, 1);
-        QCoreApplication::quit();
-    });
-
-    struct sigaction action = {};
-    action.sa_handler = forwardSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -90,9 +51,10 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    // Installed before start(), so a signal that arrives right after the start line is
-    // handled too.
-    quitOnTerminationSignals();
+    // SIGINT and SIGTERM quit the event loop, so the server shuts down gracefully. The
+    // handler is installed before start(), so a signal that arrives right after the start
+    // line is handled too.
+    Marquee::handleTerminationSignals(&app, [] { QCoreApplication::quit(); });
     if (!server.start(*config))
         return 1;
 

@@ -78,6 +78,8 @@ private Q_SLOTS:
     void reportsSaveAfterReload();
     void editKeepsTimeOfDay();
     void movedPremiereKeepsPaging();
+    void ownEditMovesRow();
+    void countFollowsCreateAndDelete();
     void bearerTokenSentNotLogged();
     void replaysIntoNewChannelAfterExpiry();
     void staleTokenReloadsTable();
@@ -476,6 +478,75 @@ void tst_ClientCore::movedPremiereKeepsPaging()
     QCOMPARE(ids.size(), 1153);
     QVERIFY(ids.contains(nextId));
     QCOMPARE(movies->movieAt(movies->rowCount() - 1).id, first.id);
+}
+
+void tst_ClientCore::ownEditMovesRow()
+{
+    TestServer server;
+    QVERIFY(server.start());
+
+    BoxSession session;
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+    MovieTableModel *movies = session.movieModel();
+    movies->sort(MovieTableModel::PremiereColumn, Qt::AscendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(movies->rowCount() == MovieTableModel::PageSize && !movies->isLoading(),
+                             ClientTimeoutMs);
+
+    // The earliest premiere moves between the 50th and the 51st loaded row.
+    const Movie first = movies->movieAt(0);
+    const QDate target = movies->movieAt(50).premiereDate.date();
+    QVERIFY(movies->setData(movies->index(0, MovieTableModel::PremiereColumn), target));
+    QTRY_VERIFY_WITH_TIMEOUT(movies->rowOfMovie(first.id) > 0, ClientTimeoutMs);
+
+    const int row = movies->rowOfMovie(first.id);
+    QCOMPARE(movies->movieAt(row).premiereDate.date(), target);
+    for (int i = 1; i < movies->rowCount(); ++i)
+        QVERIFY(movies->movieAt(i - 1).premiereDate.toMSecsSinceEpoch()
+                <= movies->movieAt(i).premiereDate.toMSecsSinceEpoch());
+    QCOMPARE(movies->rowCount(), MovieTableModel::PageSize);
+}
+
+void tst_ClientCore::countFollowsCreateAndDelete()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient http;
+
+    BoxSession session;
+    session.connectToServer(clientSettingsFor(server));
+    QVERIFY(waitUntilReady(session));
+    MovieTableModel *movies = session.movieModel();
+    QCOMPARE(movies->totalCount(), 1153);
+
+    // A new title that sorts first appears at the top, and the count follows.
+    const QJsonObject created{{QStringLiteral("movie"),
+                               QJsonObject{{QStringLiteral("title"), QStringLiteral("0 Night Harbour")},
+                                           {QStringLiteral("premiereDate"), QStringLiteral("2024-11-08")}}}};
+    const TestReply reply = http.send("POST", server.url(QStringLiteral("/movies/v1/premieres/movies")),
+                                      QJsonDocument(created).toJson());
+    QCOMPARE(reply.status, 201);
+    const QString id = reply.json.value(QStringLiteral("movie")).toObject().value(QStringLiteral("id")).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(movies->rowOfMovie(id), 0, ClientTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(movies->totalCount(), 1154, ClientTimeoutMs);
+    QCOMPARE(movies->rowCount(), MovieTableModel::PageSize + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(session.feedModel()->rowCount(), 1, ClientTimeoutMs);
+    QCOMPARE(session.feedModel()->entryAt(0).message,
+             QStringLiteral("0 Night Harbour was added, premiering 2024-11-08"));
+
+    // A movie removed outside the loaded rows lowers the count too.
+    const TestReply lastPage = http.get(
+            server.url(QStringLiteral("/movies/v1/premieres/movies?offset=1153&limit=1")));
+    const QString lastId = lastPage.json.value(QStringLiteral("movieList")).toObject()
+                                   .value(QStringLiteral("movie")).toArray().at(0).toObject()
+                                   .value(QStringLiteral("id")).toString();
+    QVERIFY(!lastId.isEmpty());
+    QCOMPARE(movies->rowOfMovie(lastId), -1);
+    QCOMPARE(http.send("DELETE", server.url(QStringLiteral("/movies/v1/premieres/movies/") + lastId)).status, 204);
+    QCOMPARE(http.send("DELETE", server.url(QStringLiteral("/movies/v1/premieres/movies/") + id)).status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(movies->totalCount(), 1152, ClientTimeoutMs);
+    QCOMPARE(movies->rowOfMovie(id), -1);
+    QCOMPARE(movies->rowCount(), MovieTableModel::PageSize);
 }
 
 void tst_ClientCore::bearerTokenSentNotLogged()

@@ -4,6 +4,7 @@
 #include "feedmodel.h"
 #include "mainwindow.h"
 #include "movietablemodel.h"
+#include "premieredateedit.h"
 #include "premiereindex.h"
 
 #include <QDateEdit>
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void reconnectClearsConnectionError();
     void settingsStoredWhenConnected();
     void headerSortsOnlyServerColumns();
+    void dateEditTakesDashes_data();
+    void dateEditTakesDashes();
 };
 
 void tst_ClientWidgets::editingPremiereSendsPatchAndFeedShowsIt()
@@ -269,6 +272,34 @@ void tst_ClientWidgets::headerSortsOnlyServerColumns()
     search->setText(QStringLiteral("no such title at all"));
     QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("No title contains \"no such title at all\""),
                               ClientTimeoutMs);
+}
+
+void tst_ClientWidgets::dateEditTakesDashes_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QDate>("expected");
+
+    QTest::newRow("with dashes") << QStringLiteral("2023-07-21") << QDate(2023, 7, 21);
+    QTest::newRow("digits only") << QStringLiteral("20230721") << QDate(2023, 7, 21);
+    QTest::newRow("one-digit month") << QStringLiteral("2023-7-21") << QDate(2023, 7, 21);
+    QTest::newRow("one-digit month and day") << QStringLiteral("2023-1-5") << QDate(2023, 1, 5);
+}
+
+void tst_ClientWidgets::dateEditTakesDashes()
+{
+    QFETCH(QString, typed);
+    QFETCH(QDate, expected);
+
+    PremiereDateEdit editor;
+    editor.setDate(QDate(2020, 2, 16));
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setFocus();
+    editor.setCurrentSection(QDateTimeEdit::YearSection);
+    editor.setSelectedSection(QDateTimeEdit::YearSection);
+    QTest::keyClicks(&editor, typed);
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QCOMPARE(editor.date(), expected);
 }
 
 QTEST_MAIN(tst_ClientWidgets)
