@@ -6,9 +6,9 @@ namespace Marquee {
 
 // A QDateEdit in ISO format (yyyy-MM-dd) that takes dates typed with their dashes.
 // QDateEdit moves to the next section by itself once a section is complete, such as after
-// four year digits, and then treats the typed "-" as a request to move once more, so
-// "2023-07-21" would land in the day section as 2023-01-07. This editor drops a "-" that
-// follows such an automatic move.
+// four year digits. It then treats the typed "-" as a request to move once more, so
+// "2023-07-21" would become 2023-01-07. This editor drops a "-" that follows such an
+// automatic move.
 class PremiereDateEdit : public QDateEdit
 {
     Q_OBJECT

@@ -44,6 +44,24 @@ bool waitUntilReady(BoxSession &session)
             ClientTimeoutMs);
 }
 
+// Starts server and connects session to its demo box with a WebSockets channel.
+bool startAndConnect(TestServer &server, BoxSession &session)
+{
+    if (!server.start())
+        return false;
+    session.connectToServer(clientSettingsFor(server));
+    return waitUntilReady(session);
+}
+
+// Sorts movies by premiere date, earliest first, and waits for the first page.
+bool sortByPremiere(MovieTableModel &movies)
+{
+    movies.sort(MovieTableModel::PremiereColumn, Qt::AscendingOrder);
+    return QTest::qWaitFor(
+            [&movies] { return movies.rowCount() == MovieTableModel::PageSize && !movies.isLoading(); },
+            ClientTimeoutMs);
+}
+
 QStringList feedMessages(const FeedModel &feed)
 {
     QStringList messages;
@@ -304,12 +322,9 @@ void tst_ClientCore::renewsSubscription()
 void tst_ClientCore::reportsSaveAfterReload()
 {
     TestServer server;
-    QVERIFY(server.start());
     TestClient http;
-
     BoxSession session;
-    session.connectToServer(clientSettingsFor(server));
-    QVERIFY(waitUntilReady(session));
+    QVERIFY(startAndConnect(server, session));
 
     // A sort right after the edit reloads the table while the PATCH is in flight.
     MovieTableModel *movies = session.movieModel();
@@ -327,12 +342,9 @@ void tst_ClientCore::reportsSaveAfterReload()
 void tst_ClientCore::editKeepsTimeOfDay()
 {
     TestServer server;
-    QVERIFY(server.start());
     TestClient http;
-
     BoxSession session;
-    session.connectToServer(clientSettingsFor(server));
-    QVERIFY(waitUntilReady(session));
+    QVERIFY(startAndConnect(server, session));
 
     // Another client gives the first movie a premiere with a time of day.
     MovieTableModel *movies = session.movieModel();
@@ -438,16 +450,11 @@ void tst_ClientCore::staleTokenReloadsTable()
 void tst_ClientCore::movedPremiereKeepsPaging()
 {
     TestServer server;
-    QVERIFY(server.start());
     TestClient http;
-
     BoxSession session;
-    session.connectToServer(clientSettingsFor(server));
-    QVERIFY(waitUntilReady(session));
+    QVERIFY(startAndConnect(server, session));
     MovieTableModel *movies = session.movieModel();
-    movies->sort(MovieTableModel::PremiereColumn, Qt::AscendingOrder);
-    QTRY_VERIFY_WITH_TIMEOUT(movies->rowCount() == MovieTableModel::PageSize && !movies->isLoading(),
-                             ClientTimeoutMs);
+    QVERIFY(sortByPremiere(*movies));
 
     // The earliest premiere moves past every other one. The server's next page now starts
     // one movie earlier, and the table must neither skip that movie nor repeat one.
@@ -483,15 +490,10 @@ void tst_ClientCore::movedPremiereKeepsPaging()
 void tst_ClientCore::ownEditMovesRow()
 {
     TestServer server;
-    QVERIFY(server.start());
-
     BoxSession session;
-    session.connectToServer(clientSettingsFor(server));
-    QVERIFY(waitUntilReady(session));
+    QVERIFY(startAndConnect(server, session));
     MovieTableModel *movies = session.movieModel();
-    movies->sort(MovieTableModel::PremiereColumn, Qt::AscendingOrder);
-    QTRY_VERIFY_WITH_TIMEOUT(movies->rowCount() == MovieTableModel::PageSize && !movies->isLoading(),
-                             ClientTimeoutMs);
+    QVERIFY(sortByPremiere(*movies));
 
     // The earliest premiere moves between the 50th and the 51st loaded row.
     const Movie first = movies->movieAt(0);
@@ -510,12 +512,9 @@ void tst_ClientCore::ownEditMovesRow()
 void tst_ClientCore::countFollowsCreateAndDelete()
 {
     TestServer server;
-    QVERIFY(server.start());
     TestClient http;
-
     BoxSession session;
-    session.connectToServer(clientSettingsFor(server));
-    QVERIFY(waitUntilReady(session));
+    QVERIFY(startAndConnect(server, session));
     MovieTableModel *movies = session.movieModel();
     QCOMPARE(movies->totalCount(), 1153);
 

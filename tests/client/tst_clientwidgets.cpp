@@ -34,6 +34,15 @@ bool waitUntilReady(MainWindow &window)
             ClientTimeoutMs);
 }
 
+// Shows window and connects it to server's demo box.
+bool showAndConnect(MainWindow &window, const TestServer &server)
+{
+    window.setSettings(clientSettingsFor(server));
+    window.show();
+    window.connectToServer();
+    return waitUntilReady(window);
+}
+
 // Edits the premiere cell of row in the window's table the way a person does: opens the
 // date editor, types the date and presses Enter.
 bool editPremiere(MainWindow &window, int row, QDate date)
@@ -81,10 +90,7 @@ void tst_ClientWidgets::editingPremiereSendsPatchAndFeedShowsIt()
     TestClient http;
 
     MainWindow window;
-    window.setSettings(clientSettingsFor(server));
-    window.show();
-    window.connectToServer();
-    QVERIFY(waitUntilReady(window));
+    QVERIFY(showAndConnect(window, server));
 
     const Movie movie = window.session()->movieModel()->movieAt(2);
     const QDate moved = movie.premiereDate.date().addMonths(2);
@@ -116,10 +122,7 @@ void tst_ClientWidgets::conflictShowsServerMessageAndRestoresRow()
     TestClient http;
 
     MainWindow window;
-    window.setSettings(clientSettingsFor(server));
-    window.show();
-    window.connectToServer();
-    QVERIFY(waitUntilReady(window));
+    QVERIFY(showAndConnect(window, server));
 
     // Offline, the table keeps what it read; meanwhile another client moves the premiere,
     // so the table's entity tag is stale.
@@ -188,10 +191,7 @@ void tst_ClientWidgets::reconnectClearsConnectionError()
     QVERIFY(server.start());
 
     MainWindow window;
-    window.setSettings(clientSettingsFor(server));
-    window.show();
-    window.connectToServer();
-    QVERIFY(waitUntilReady(window));
+    QVERIFY(showAndConnect(window, server));
     auto *progress = window.findChild<QWidget *>(QStringLiteral("progress"));
     QVERIFY(progress);
     QTRY_VERIFY_WITH_TIMEOUT(progress->isHidden(), ClientTimeoutMs);
@@ -244,10 +244,7 @@ void tst_ClientWidgets::headerSortsOnlyServerColumns()
     QVERIFY(server.start());
 
     MainWindow window;
-    window.setSettings(clientSettingsFor(server));
-    window.show();
-    window.connectToServer();
-    QVERIFY(waitUntilReady(window));
+    QVERIFY(showAndConnect(window, server));
     auto *table = window.findChild<QTableView *>(QStringLiteral("movieTable"));
     QVERIFY(table);
     auto *count = window.findChild<QLabel *>(QStringLiteral("movieCount"));
