@@ -180,10 +180,10 @@ void ChannelConnection::send(ApiReply *reply, const ReplyHandler &handler)
     });
 }
 
-void ChannelConnection::fail(const QString &what, const ApiReply *reply)
+void ChannelConnection::fail(const QString &failedStep, const ApiReply *reply)
 {
     const ApiError &error = reply->error();
-    const QString message = QStringLiteral("%1: %2").arg(what, error.message);
+    const QString message = QStringLiteral("%1: %2").arg(failedStep, error.message);
     Q_EMIT errorOccurred(message);
 
     // Without a response, or with a server error, the server may come back. Any other

@@ -105,7 +105,7 @@ private:
     void setState(State state);
     void setProgress(const QString &step);
     void send(ApiReply *reply, const ReplyHandler &handler);
-    void fail(const QString &what, const ApiReply *reply);
+    void fail(const QString &failedStep, const ApiReply *reply);
     void scheduleReconnect(const QString &reason);
 
     void establish();
