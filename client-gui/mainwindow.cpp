@@ -196,8 +196,15 @@ void MainWindow::showMessage(const QString &text)
         m_message->hide();
         return;
     }
-    m_message->setText(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+    const QString line = QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text);
+    m_message->setText(line);
     m_message->show();
+
+    // The line shows the latest error; its tooltip keeps the ones before it.
+    m_recentMessages.prepend(line);
+    if (m_recentMessages.size() > RecentMessageCount)
+        m_recentMessages.removeLast();
+    m_message->setToolTip(m_recentMessages.join(QLatin1Char('\n')));
 }
 
 void MainWindow::onStateChanged()

@@ -3,6 +3,7 @@
 #include "clientsettings.h"
 
 #include <QMainWindow>
+#include <QStringList>
 #include <QTimer>
 
 QT_BEGIN_NAMESPACE
@@ -37,6 +38,8 @@ public:
     BoxSession *session() const { return m_session; }
     // The text of the error line; empty when there is none.
     QString message() const;
+    // The latest errors, newest first, as the error line's tooltip lists them.
+    QStringList recentMessages() const { return m_recentMessages; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,11 +52,14 @@ private:
     // Maximum wait for the server to confirm the deletions when the window closes, in
     // milliseconds.
     static constexpr int CloseTimeoutMs = 2000;
+    // Errors listed in the error line's tooltip, newest first.
+    static constexpr int RecentMessageCount = 10;
 
     BoxSession *m_session;
     bool m_closing = false;
     // Whether the error line shows a connection error, which a reconnection clears.
     bool m_messageFromConnection = false;
+    QStringList m_recentMessages;
     ConnectionPanel *m_connectionPanel;
     QLabel *m_message;
     QLineEdit *m_search;

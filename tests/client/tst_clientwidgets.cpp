@@ -206,6 +206,13 @@ void tst_ClientWidgets::reconnectClearsConnectionError()
     QVERIFY(server.start());
     QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Channel: connected"), ClientTimeoutMs);
     QVERIFY2(window.message().isEmpty(), qPrintable(window.message()));
+
+    // The errors of the outage stay readable in the tooltip, newest first.
+    const QStringList recent = window.recentMessages();
+    QVERIFY(!recent.isEmpty());
+    QVERIFY(recent.size() <= 10);
+    QVERIFY2(recent.constLast().contains(QStringLiteral("The server is shutting down")),
+             qPrintable(recent.join(QLatin1Char('|'))));
 }
 
 void tst_ClientWidgets::settingsStoredWhenConnected()
