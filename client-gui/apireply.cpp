@@ -62,8 +62,6 @@ void ApiReply::onNetworkReplyFinished()
     } else if (m_httpStatus >= 400) {
         m_error = ApiError::fromResponse(m_httpStatus, body);
     } else {
-        m_entityTag = reply->rawHeader("ETag");
-        m_location = reply->header(QNetworkRequest::LocationHeader).toUrl();
         if (!body.isEmpty()) {
             QJsonParseError parseError;
             const QJsonDocument json = QJsonDocument::fromJson(body, &parseError);

@@ -27,7 +27,6 @@ public:
     explicit ApiReply(QNetworkReply *reply, QObject *parent = nullptr);
     ~ApiReply() override;
 
-    bool isFinished() const { return m_finished; }
     bool hasError() const { return m_error.has_value(); }
     // Valid when hasError() is true.
     const ApiError &error() const { return *m_error; }
@@ -36,9 +35,6 @@ public:
     int httpStatus() const { return m_httpStatus; }
     // The JSON object of the response body; empty for 204 and for errors.
     QJsonObject document() const { return m_document; }
-    // The ETag header as sent, with its quotes.
-    QByteArray entityTag() const { return m_entityTag; }
-    QUrl location() const { return m_location; }
 
     // Ends the call without emitting finished().
     void abort();
@@ -53,8 +49,6 @@ private:
     bool m_finished = false;
     int m_httpStatus = 0;
     QJsonObject m_document;
-    QByteArray m_entityTag;
-    QUrl m_location;
     std::optional<ApiError> m_error;
 };
 

@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "clientlogging.h"
 #include "feedmodel.h"
+#include "moviepage.h"
 #include "movietablemodel.h"
 #include "premiereindex.h"
 
@@ -15,7 +16,7 @@ std::optional<Movie> movieOf(const NmsEvent &event)
     const QJsonValue members = event.extension.value(QStringLiteral("movie"));
     if (!members.isObject())
         return std::nullopt;
-    return MovieTableModel::movieFromJson(members.toObject());
+    return MoviePage::readMovie(members.toObject());
 }
 
 // The movie id is the last segment of its resourceURL.

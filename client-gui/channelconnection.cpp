@@ -2,7 +2,13 @@
 
 #include "apiclient.h"
 #include "clientlogging.h"
+#include "clientsettings.h"
+#include "jsonvalues.h"
 #include "longpolltransport.h"
+#include "nmssubscription.h"
+#include "nmssubscriptionupdate.h"
+#include "notificationchannel.h"
+#include "notificationchannellifetime.h"
 #include "websockettransport.h"
 
 #include <QUuid>
@@ -21,7 +27,7 @@ QString newCorrelator()
 
 qint64 integerOf(const QJsonValue &value)
 {
-    return value.isString() ? value.toString().toLongLong() : value.toInteger();
+    return JsonValues::toInteger(value).value_or(0);
 }
 
 QUrl urlOf(const QJsonValue &value)
@@ -226,16 +232,13 @@ void ChannelConnection::readBox(ApiReply *reply)
 
     const QJsonObject boxList = reply->document().value(QStringLiteral("boxList")).toObject();
     QStringList boxIds;
-    const QJsonValue boxes = boxList.value(QStringLiteral("box"));
-    const QJsonArray boxArray = boxes.isArray() ? boxes.toArray() : QJsonArray{boxes};
-    for (const QJsonValue &value : boxArray) {
+    for (const QJsonValue &value : JsonValues::list(boxList.value(QStringLiteral("box")))) {
         const QJsonObject box = value.toObject();
         const QString boxId = box.value(QStringLiteral("boxId")).toString();
         boxIds.append(boxId);
         if (boxId != m_options.boxId)
             continue;
 
-        m_storeName = box.value(QStringLiteral("storeName")).toString();
         m_subscriptionsURL = urlOf(box.value(QStringLiteral("subscriptionsURL")));
         m_boxModSeq = integerOf(box.value(QStringLiteral("lastModSeq")));
         if (m_channelResourceURL.isEmpty())
@@ -255,13 +258,13 @@ void ChannelConnection::readBox(ApiReply *reply)
 void ChannelConnection::refreshChannel()
 {
     setProgress(QStringLiteral("Restarting the channel lifetime"));
-    const QJsonObject body{{QStringLiteral("notificationChannelLifetime"),
-                            QJsonObject{{QStringLiteral("channelLifetime"), m_options.channelLifetime}}}};
+    NotificationChannelLifetime lifetime;
+    lifetime.channelLifetime = m_options.channelLifetime;
     QUrl lifetimeUrl = m_channelResourceURL;
     lifetimeUrl.setPath(lifetimeUrl.path(QUrl::FullyEncoded) + QStringLiteral("/channelLifetime"),
                         QUrl::StrictMode);
 
-    send(m_api->put(lifetimeUrl, body), [this](ApiReply *reply) {
+    send(m_api->put(lifetimeUrl, lifetime.toJson()), [this](ApiReply *reply) {
         if (reply->httpStatus() == 404) {
             // The channel expired or was deleted while the client was away: its
             // subscription can no longer deliver, so both are made anew and the new
@@ -277,9 +280,9 @@ void ChannelConnection::refreshChannel()
             return;
         }
 
-        const QJsonObject lifetime =
+        const QJsonObject granted =
                 reply->document().value(QStringLiteral("notificationChannelLifetime")).toObject();
-        restartLifetime(integerOf(lifetime.value(QStringLiteral("channelLifetime"))));
+        restartLifetime(integerOf(granted.value(QStringLiteral("channelLifetime"))));
         checkSubscription();
     });
 }
@@ -291,18 +294,15 @@ void ChannelConnection::createChannel()
     // channel it made instead of making a second one.
     if (m_channelCorrelator.isEmpty())
         m_channelCorrelator = newCorrelator();
-    const bool webSockets = m_options.channelType == ChannelType::WebSockets;
-    QJsonObject channel{
-        {QStringLiteral("channelType"),
-         webSockets ? QStringLiteral("WebSockets") : QStringLiteral("LongPolling")},
-        {QStringLiteral("clientCorrelator"), m_channelCorrelator},
-        {QStringLiteral("applicationTag"), m_options.applicationTag},
-        {QStringLiteral("channelLifetime"), m_options.channelLifetime},
-        {QStringLiteral("channelData"),
-         QJsonObject{{QStringLiteral("maxNotifications"), 20}}},
-    };
 
-    send(m_api->post(m_api->channelsUrl(), QJsonObject{{QStringLiteral("notificationChannel"), channel}}),
+    NotificationChannel channel;
+    channel.channelType = ClientSettings::channelTypeName(m_options.channelType);
+    channel.clientCorrelator = m_channelCorrelator;
+    channel.applicationTag = m_options.applicationTag;
+    channel.channelLifetime = m_options.channelLifetime;
+    channel.maxNotifications = MaxNotifications;
+
+    send(m_api->post(m_api->channelsUrl(), channel.toJson()),
          [this](ApiReply *reply) { readChannel(reply); });
 }
 
@@ -344,13 +344,13 @@ void ChannelConnection::checkSubscription()
     // The update renews the duration and replays everything after the last restartToken
     // received: a list the server wrote to a connection as it dropped never arrived.
     setProgress(QStringLiteral("Resuming the subscription from the last restartToken"));
-    QJsonObject update{{QStringLiteral("duration"), m_options.subscriptionDuration}};
-    if (!m_restartToken.isEmpty()) {
-        update.insert(QStringLiteral("restartToken"), m_restartToken);
+    NmsSubscriptionUpdate update;
+    update.duration = m_options.subscriptionDuration;
+    update.restartToken = m_restartToken;
+    if (!m_restartToken.isEmpty())
         m_replayedUpTo = m_boxModSeq;
-    }
 
-    send(m_api->post(m_subscriptionURL, QJsonObject{{QStringLiteral("nmsSubscriptionUpdate"), update}}),
+    send(m_api->post(m_subscriptionURL, update.toJson()),
          [this](ApiReply *reply) {
              if (reply->httpStatus() == 404) {
                  qCInfo(lcClientChannel) << "The subscription is gone; subscribing again";
@@ -385,8 +385,9 @@ void ChannelConnection::renewSubscription()
     if (m_state != State::Connected || m_subscriptionURL.isEmpty())
         return;
 
-    const QJsonObject update{{QStringLiteral("duration"), m_options.subscriptionDuration}};
-    send(m_api->post(m_subscriptionURL, QJsonObject{{QStringLiteral("nmsSubscriptionUpdate"), update}}),
+    NmsSubscriptionUpdate update;
+    update.duration = m_options.subscriptionDuration;
+    send(m_api->post(m_subscriptionURL, update.toJson()),
          [this](ApiReply *reply) {
              if (reply->httpStatus() == 404) {
                  // The subscription ended anyway; the next attempt subscribes again from
@@ -411,22 +412,19 @@ void ChannelConnection::createSubscription()
                                          : QStringLiteral("Subscribing again from the last restartToken"));
     if (m_subscriptionCorrelator.isEmpty())
         m_subscriptionCorrelator = newCorrelator();
-    QJsonObject subscription{
-        {QStringLiteral("callbackReference"),
-         QJsonObject{{QStringLiteral("notifyURL"), QString::fromUtf8(m_callbackURL.toEncoded())},
-                     {QStringLiteral("callbackData"), m_options.applicationTag},
-                     {QStringLiteral("notificationFormat"), QStringLiteral("JSON")}}},
-        {QStringLiteral("duration"), m_options.subscriptionDuration},
-        {QStringLiteral("clientCorrelator"), m_subscriptionCorrelator},
-    };
+    NmsSubscription subscription;
+    subscription.callbackReference.notifyURL = m_callbackURL;
+    subscription.callbackReference.callbackData = m_options.applicationTag;
+    subscription.callbackReference.notificationFormat = QStringLiteral("JSON");
+    subscription.duration = m_options.subscriptionDuration;
+    subscription.clientCorrelator = m_subscriptionCorrelator;
     // Everything after the token is replayed first: those are the changes this client
     // has not seen, and m_boxModSeq, read just before, marks where the replay ends.
-    if (!m_restartToken.isEmpty()) {
-        subscription.insert(QStringLiteral("restartToken"), m_restartToken);
+    subscription.restartToken = m_restartToken;
+    if (!m_restartToken.isEmpty())
         m_replayedUpTo = m_boxModSeq;
-    }
 
-    send(m_api->post(m_subscriptionsURL, QJsonObject{{QStringLiteral("nmsSubscription"), subscription}}),
+    send(m_api->post(m_subscriptionsURL, subscription.toJson()),
          [this](ApiReply *reply) {
              if (reply->hasError()) {
                  fail(QStringLiteral("Could not subscribe to the box"), reply);

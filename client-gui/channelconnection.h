@@ -54,6 +54,8 @@ public:
 
     // How long a connection must stay open before the backoff starts over, in ms.
     static constexpr int StableConnectionMs = 5000;
+    // Notifications per WebSocket message or poll response that the channel asks for.
+    static constexpr qint64 MaxNotifications = 20;
     // Delay before retrying a failed subscription renewal, in milliseconds.
     static constexpr int RenewalRetryMs = 30000;
 
@@ -82,7 +84,6 @@ public:
     QUrl channelResourceURL() const { return m_channelResourceURL; }
     QUrl callbackURL() const { return m_callbackURL; }
     QUrl subscriptionURL() const { return m_subscriptionURL; }
-    QString storeName() const { return m_storeName; }
 
     static QString stateName(State state);
 
@@ -140,7 +141,6 @@ private:
     QTimer m_stableTimer;
     ChannelTransport *m_transport = nullptr;
 
-    QString m_storeName;
     QUrl m_subscriptionsURL;
     qint64 m_boxModSeq = 0;
 

@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "clientlogging.h"
+#include "jsonvalues.h"
 
 #include <QJsonArray>
 
@@ -65,11 +66,9 @@ void LongPollTransport::onPollFinished()
     }
 
     Q_EMIT lifetimeRestarted();
-    const QJsonValue list = reply->document().value(QStringLiteral("notificationList"));
-    if (list.isArray() && !list.toArray().isEmpty())
-        Q_EMIT notificationsReceived(list.toArray());
-    else if (list.isObject())
-        Q_EMIT notificationsReceived(QJsonArray{list});
+    const QJsonArray list = JsonValues::list(reply->document().value(QStringLiteral("notificationList")));
+    if (!list.isEmpty())
+        Q_EMIT notificationsReceived(list);
 
     // A slot of notificationsReceived may have closed the transport.
     if (m_open)

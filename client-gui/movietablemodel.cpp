@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "clientlogging.h"
+#include "moviepage.h"
 
 #include <QDate>
 #include <QFont>
@@ -23,15 +24,6 @@ MovieTableModel::MovieTableModel(ApiClient *api, QObject *parent)
 
 MovieTableModel::~MovieTableModel() = default;
 
-std::optional<Movie> MovieTableModel::movieFromJson(const QJsonObject &members)
-{
-    Result<Movie> movie = Movie::fromServerMembers(members);
-    if (!movie) {
-        qCWarning(lcClientModels) << "Ignoring an unreadable movie:" << movie.error().message();
-        return std::nullopt;
-    }
-    return std::move(movie).value();
-}
 
 void MovieTableModel::setBoxId(const QString &boxId)
 {
@@ -101,17 +93,14 @@ void MovieTableModel::requestPage()
             return;
         }
 
-        const QJsonObject list = reply->document().value(QStringLiteral("movieList")).toObject();
-        m_totalCount = int(list.value(QStringLiteral("totalCount")).toInteger());
-        const QJsonValue items = list.value(QStringLiteral("movie"));
-        const QJsonArray array = items.isArray() ? items.toArray() : QJsonArray{items};
+        const MoviePage received = MoviePage::fromJson(reply->document());
+        m_totalCount = received.totalCount;
 
         // Offset paging can repeat a movie when rows shift between pages; keep the first.
         QList<Movie> page;
-        for (const QJsonValue &item : array) {
-            std::optional<Movie> movie = movieFromJson(item.toObject());
-            if (movie && !m_rowById.contains(movie->id))
-                page.append(*movie);
+        for (const Movie &movie : received.movies) {
+            if (!m_rowById.contains(movie.id))
+                page.append(movie);
         }
 
         if (!page.isEmpty()) {
@@ -121,7 +110,7 @@ void MovieTableModel::requestPage()
                 m_movies.append(movie);
             }
             endInsertRows();
-        } else if (!array.isEmpty() || m_movies.size() < m_totalCount) {
+        } else if (received.entryCount > 0 || m_movies.size() < m_totalCount) {
             // Nothing new on a page that should have had rows: the box shrank meanwhile.
             m_totalCount = int(m_movies.size());
         }
@@ -248,7 +237,7 @@ bool MovieTableModel::setData(const QModelIndex &index, const QVariant &value, i
         }
 
         const std::optional<Movie> saved =
-                movieFromJson(reply->document().value(QStringLiteral("movie")).toObject());
+                MoviePage::readMovie(reply->document().value(QStringLiteral("movie")).toObject());
         if (!saved) {
             Q_EMIT saveFailed(previous.title, reply->httpStatus(),
                               tr("The server's response holds no readable movie"));
@@ -280,7 +269,7 @@ void MovieTableModel::restoreFromServer(const Movie &previous)
         if (reply->hasError())
             return;
         if (const std::optional<Movie> current =
-                    movieFromJson(reply->document().value(QStringLiteral("movie")).toObject())) {
+                    MoviePage::readMovie(reply->document().value(QStringLiteral("movie")).toObject())) {
             applyChangedMovie(*current);
         }
     });
@@ -347,8 +336,7 @@ void MovieTableModel::refreshCount()
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
         if (generation != m_generation || reply->hasError())
             return;
-        const QJsonObject list = reply->document().value(QStringLiteral("movieList")).toObject();
-        m_totalCount = int(list.value(QStringLiteral("totalCount")).toInteger());
+        m_totalCount = MoviePage::fromJson(reply->document()).totalCount;
         Q_EMIT totalCountChanged();
     });
 }

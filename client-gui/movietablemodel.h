@@ -74,9 +74,6 @@ public:
     // Sorts on the server by title or premiere date; other columns keep the order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // Reads a movie as the server writes it, with its resourceURL and lastModSeq.
-    static std::optional<Movie> movieFromJson(const QJsonObject &members);
-
 Q_SIGNALS:
     void pageLoaded(const QList<Marquee::Movie> &movies);
     void loadingChanged(bool loading);

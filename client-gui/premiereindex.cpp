@@ -2,7 +2,7 @@
 
 #include "apiclient.h"
 #include "movie.h"
-#include "movietablemodel.h"
+#include "moviepage.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -50,23 +50,18 @@ void PremiereIndex::requestPage(int offset)
             return;
         }
 
-        const QJsonObject list = reply->document().value(QStringLiteral("movieList")).toObject();
-        const int total = int(list.value(QStringLiteral("totalCount")).toInteger());
-        const QJsonValue items = list.value(QStringLiteral("movie"));
-        const QJsonArray array = items.isArray() ? items.toArray() : QJsonArray{items};
-        for (const QJsonValue &item : array) {
-            if (const std::optional<Movie> movie = MovieTableModel::movieFromJson(item.toObject()))
-                remember(*movie);
-        }
+        const MoviePage page = MoviePage::fromJson(reply->document());
+        for (const Movie &movie : page.movies)
+            remember(movie);
 
-        const int loaded = std::min(total, offset + int(array.size()));
-        Q_EMIT progressChanged(loaded, total);
-        if (array.isEmpty() || loaded >= total) {
+        const int loaded = std::min(page.totalCount, offset + page.entryCount);
+        Q_EMIT progressChanged(loaded, page.totalCount);
+        if (page.entryCount == 0 || loaded >= page.totalCount) {
             m_complete = true;
             Q_EMIT loadFinished();
             return;
         }
-        requestPage(offset + int(array.size()));
+        requestPage(offset + page.entryCount);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "clientlogging.h"
+#include "jsonvalues.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,16 +17,7 @@ namespace {
 
 std::optional<qint64> integerMember(const QJsonValue &object, QLatin1StringView key)
 {
-    const QJsonValue value = object.toObject().value(key);
-    if (value.isDouble())
-        return value.toInteger();
-    if (value.isString()) {
-        bool ok = false;
-        const qint64 number = value.toString().toLongLong(&ok);
-        if (ok)
-            return number;
-    }
-    return std::nullopt;
+    return JsonValues::toInteger(object.toObject().value(key));
 }
 
 // Turns Qt's handshake errors, such as "QWebSocketPrivate::processHandshake: Unhandled
@@ -158,12 +150,8 @@ void WebSocketTransport::onTextMessage(const QString &message)
     }
 
     const QJsonValue list = root.value(QStringLiteral("notificationList"));
-    if (list.isArray()) {
-        Q_EMIT notificationsReceived(list.toArray());
-        return;
-    }
-    if (list.isObject()) {
-        Q_EMIT notificationsReceived(QJsonArray{list});
+    if (list.isArray() || list.isObject()) {
+        Q_EMIT notificationsReceived(JsonValues::list(list));
         return;
     }
 

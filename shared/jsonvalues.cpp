@@ -75,6 +75,26 @@ Result<QJsonObject> rootElement(const QJsonObject &document, const QString &root
     return root.toObject();
 }
 
+std::optional<qint64> toInteger(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        const double raw = value.toDouble();
+        // The range check comes first because converting a double beyond qint64 is
+        // undefined. Doubles represent every integer exactly within it.
+        if (raw > -9.0e15 && raw < 9.0e15 && raw == std::trunc(raw))
+            return static_cast<qint64>(raw);
+        return std::nullopt;
+    }
+
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 parsed = value.toString().trimmed().toLongLong(&ok);
+        if (ok)
+            return parsed;
+    }
+    return std::nullopt;
+}
+
 Result<std::optional<qint64>> optionalInteger(const QJsonObject &object, const QString &key,
                                               const QString &part, qint64 minimum,
                                               qint64 maximum)
@@ -84,20 +104,7 @@ Result<std::optional<qint64>> optionalInteger(const QJsonObject &object, const Q
     if (value.isUndefined() || value.isNull())
         return std::optional<qint64>();
 
-    std::optional<qint64> number;
-    if (value.isDouble()) {
-        const double raw = value.toDouble();
-        // The range check comes first because converting a double beyond qint64 is
-        // undefined. Doubles represent every integer exactly within it.
-        if (raw > -9.0e15 && raw < 9.0e15 && raw == std::trunc(raw))
-            number = static_cast<qint64>(raw);
-    } else if (value.isString()) {
-        bool ok = false;
-        const qint64 parsed = value.toString().trimmed().toLongLong(&ok);
-        if (ok)
-            number = parsed;
-    }
-
+    const std::optional<qint64> number = toInteger(value);
     if (!number)
         return RequestError::invalidValue(path, describe(value),
                                           QStringLiteral("expected an integer"));

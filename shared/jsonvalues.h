@@ -22,6 +22,11 @@ Result<QJsonObject> parseObject(const QByteArray &body);
 
 Result<QJsonObject> rootElement(const QJsonObject &document, const QString &rootName);
 
+// Converts a JSON number without a fraction, or a string of decimal digits, to an integer.
+// Returns std::nullopt for anything else, including numbers beyond the range that a double
+// represents exactly.
+std::optional<qint64> toInteger(const QJsonValue &value);
+
 // Reads an optional integer in [minimum, maximum]. A missing or null element yields
 // std::nullopt.
 Result<std::optional<qint64>> optionalInteger(const QJsonObject &object, const QString &key,

@@ -187,9 +187,8 @@ Result<Movie> Movie::fromServerMembers(const QJsonObject &members)
         return movie;
 
     movie->resourceURL = QUrl(members.value(QStringLiteral("resourceURL")).toString(), QUrl::StrictMode);
-    const QJsonValue lastModSeq = members.value(QStringLiteral("lastModSeq"));
-    movie->lastModSeq = lastModSeq.isString() ? lastModSeq.toString().toLongLong()
-                                              : lastModSeq.toInteger();
+    movie->lastModSeq =
+            JsonValues::toInteger(members.value(QStringLiteral("lastModSeq"))).value_or(0);
     return movie;
 }
 

@@ -20,9 +20,7 @@ QUrl urlOf(const QJsonValue &value)
 
 qint64 integerOf(const QJsonValue &value)
 {
-    if (value.isString())
-        return value.toString().toLongLong();
-    return value.toInteger();
+    return JsonValues::toInteger(value).value_or(0);
 }
 
 Result<NmsEvent> eventFromJson(const QJsonObject &object, const QString &part)
