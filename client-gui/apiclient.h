@@ -35,7 +35,7 @@ public:
     QUrl serverUrl() const { return m_serverUrl; }
     void setUserId(const QString &userId);
     QString userId() const { return m_userId; }
-    // Sent as "Authorization: Bearer <token>"; never logged. Empty sends none.
+    // Sent as "Authorization: Bearer <token>" and never logged. Empty sends none.
     void setBearerToken(const QString &token);
 
     QUrl channelsUrl() const;
@@ -46,7 +46,7 @@ public:
     ApiReply *get(const QUrl &url);
     ApiReply *post(const QUrl &url, const QJsonObject &body, int timeoutMs = RequestTimeoutMs);
     ApiReply *put(const QUrl &url, const QJsonObject &body);
-    // Sends a JSON merge patch; ifMatch, when not empty, goes out as If-Match.
+    // Sends a JSON merge patch. ifMatch, when not empty, goes out as If-Match.
     ApiReply *patch(const QUrl &url, const QJsonObject &mergePatch, const QByteArray &ifMatch);
     ApiReply *deleteResource(const QUrl &url);
 

@@ -33,7 +33,7 @@ public:
 
     // 0 when no HTTP response arrived.
     int httpStatus() const { return m_httpStatus; }
-    // The JSON object of the response body; empty for 204 and for errors.
+    // The JSON object of the response body, empty for 204 and for errors.
     QJsonObject document() const { return m_document; }
 
     // Ends the call without emitting finished().

@@ -15,7 +15,7 @@ struct NmsEvent;
 
 // Everything the window shows for one box: the REST client, the live channel with its
 // subscription, the movie table and the feed. Notifications update the table and the
-// premiere index and become feed rows; a resetBox reloads both.
+// premiere index and become feed rows, and a resetBox reloads both.
 class BoxSession : public QObject
 {
     Q_OBJECT
@@ -29,7 +29,7 @@ public:
     explicit BoxSession(QObject *parent = nullptr);
     ~BoxSession() override;
 
-    // Connects with settings; a session already connected disconnects first.
+    // Connects with settings. A session already connected disconnects first.
     void connectToServer(const ClientSettings &settings);
     void disconnectFromServer();
 

@@ -23,12 +23,13 @@ class ChannelTransport;
 
 // A notification channel with an NMS subscription on it, kept alive. connectToServer()
 // creates the channel, subscribes the box with notifyURL = the channel's callbackURL and
-// opens the channel; from then on every nmsEventList arrives as eventListReceived().
+// opens the channel. From then on every nmsEventList arrives as eventListReceived().
 //
 // When the connection drops, it reconnects with backoff. It restarts the channel's
-// lifetime, or creates a new channel when the old one expired. When the subscription is
-// gone too, it subscribes again from the last restartToken, so that no change of the box
-// is missed. Event lists are deduplicated by subscription and index.
+// lifetime, or creates a new channel when the old one expired. It then resumes the
+// subscription from the last restartToken, or subscribes again from that token when the
+// subscription is gone, so that no change of the box is missed. Repeated events are
+// dropped by lastModSeq and index.
 class ChannelConnection : public QObject
 {
     Q_OBJECT
@@ -45,16 +46,17 @@ public:
         ChannelType channelType = ChannelType::WebSockets;
         QString boxId = QStringLiteral("premieres");
         QString applicationTag = QStringLiteral("marquee-client");
-        // Seconds asked for; the server may grant less.
+        // Seconds requested. The server may grant less.
         qint64 channelLifetime = 3600;
         qint64 subscriptionDuration = 86400;
-        // First delay before reconnecting, in milliseconds; later ones double up to 30 s.
+        // First delay before reconnecting, in milliseconds. Later ones double up to 30 s.
         int reconnectDelayMs = 500;
     };
 
-    // How long a connection must stay open before the backoff starts over, in ms.
+    // Minimum time a connection stays open before the backoff starts over, in ms.
     static constexpr int StableConnectionMs = 5000;
-    // Notifications per WebSocket message or poll response that the channel asks for.
+    // The channel's maxNotifications: the maximum number of notifications per WebSocket
+    // message or poll response.
     static constexpr qint64 MaxNotifications = 20;
     // Delay before retrying a failed subscription renewal, in milliseconds.
     static constexpr int RenewalRetryMs = 30000;
@@ -65,7 +67,7 @@ public:
     void setOptions(const Options &options);
     Options options() const { return m_options; }
 
-    // Starts connecting; does nothing unless disconnected.
+    // Starts connecting. Does nothing unless disconnected.
     void connectToServer();
     // Closes the channel and deletes the subscription and the channel on the server.
     // cleanupFinished() follows once the server has responded to both deletions.
@@ -74,9 +76,9 @@ public:
     bool isCleaningUp() const { return m_pendingDeletions > 0; }
 
     State state() const { return m_state; }
-    // Seconds until the channel expires unless restarted; -1 when unknown.
+    // Seconds until the channel expires unless restarted, or -1 when unknown.
     qint64 remainingLifetime() const;
-    // When the last connCheck or connAck went either way, and which it was.
+    // The time of the last connCheck or connAck in either direction, and its kind.
     QDateTime lastKeepAliveTime() const { return m_lastKeepAliveTime; }
     QString lastKeepAliveKind() const { return m_lastKeepAliveKind; }
 
@@ -89,14 +91,14 @@ public:
 
 Q_SIGNALS:
     void stateChanged(Marquee::ChannelConnection::State state);
-    // One nmsEventList, new to this client. Events whose lastModSeq is at most
-    // replayedUpTo came through a restartToken replay; 0 means none did.
+    // One nmsEventList with the events new to this client. Events whose lastModSeq is at
+    // most replayedUpTo came through a restartToken replay, and 0 means none did.
     void eventListReceived(const Marquee::NmsEventList &eventList, qint64 replayedUpTo);
     void keepAliveChanged();
     void lifetimeChanged();
-    // A sentence for the person; the connection may still retry on its own.
+    // A sentence for the person. The connection may still retry on its own.
     void errorOccurred(const QString &message);
-    // What the connection is doing now, such as "Creating the channel"; empty when idle.
+    // The current step, such as "Creating the channel", or an empty text when idle.
     void progressChanged(const QString &step);
     void cleanupFinished();
 
@@ -132,7 +134,7 @@ private:
     ApiClient *m_api;
     Options m_options;
     State m_state = State::Disconnected;
-    // Counts connection attempts; a reply from an earlier attempt is ignored.
+    // Connection attempts so far. A reply from an earlier attempt is ignored.
     quint64 m_attempt = 0;
     ReconnectBackoff m_backoff;
     QTimer m_reconnectTimer;
@@ -155,7 +157,7 @@ private:
     // response finds the resource made by the first try.
     QString m_channelCorrelator;
     QString m_subscriptionCorrelator;
-    // The highest lastModSeq delivered; 0 after a resetBox.
+    // The highest lastModSeq delivered, or 0 after a resetBox.
     qint64 m_lastModSeq = 0;
     QString m_restartToken;
     qint64 m_replayedUpTo = 0;

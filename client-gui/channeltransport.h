@@ -20,11 +20,11 @@ public:
     using QObject::QObject;
     ~ChannelTransport() override;
 
-    // Starts receiving on channelURL; opened() or closed() follows.
+    // Starts receiving on channelURL. opened() or closed() follows.
     virtual void open(const QUrl &channelURL) = 0;
     // Stops without emitting closed().
     virtual void close() = 0;
-    // Asks the server to restart the channel lifetime; connAckReceived() reports the
+    // Asks the server to restart the channel lifetime, and connAckReceived() reports the
     // confirmation. Transports whose every request restarts it do nothing.
     virtual void sendConnCheck() = 0;
 

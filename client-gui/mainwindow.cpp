@@ -117,8 +117,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     statusBar()->addWidget(m_statusPanel, 1);
 
-    // Only the title and premiere columns sort; a click on another header keeps the
-    // indicator where the sort is.
+    // Only the title and premiere columns sort, so a click on another header puts the
+    // indicator back where the sort is.
     connect(movieHeader, &QHeaderView::sortIndicatorChanged, this, [this, movieHeader](int column) {
         MovieTableModel *movies = m_session->movieModel();
         if (column == MovieTableModel::TitleColumn || column == MovieTableModel::PremiereColumn)
@@ -200,7 +200,7 @@ void MainWindow::showMessage(const QString &text)
     m_message->setText(line);
     m_message->show();
 
-    // The line shows the latest error; its tooltip keeps the ones before it.
+    // The line shows the latest error, and its tooltip keeps the ones before it.
     m_recentMessages.prepend(line);
     if (m_recentMessages.size() > RecentMessageCount)
         m_recentMessages.removeLast();

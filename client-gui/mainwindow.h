@@ -36,7 +36,7 @@ public:
     void disconnectFromServer();
 
     BoxSession *session() const { return m_session; }
-    // The text of the error line; empty when there is none.
+    // The text of the error line, empty when there is none.
     QString message() const;
     // The latest errors, newest first, as the error line's tooltip lists them.
     QStringList recentMessages() const { return m_recentMessages; }

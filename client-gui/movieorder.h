@@ -23,7 +23,7 @@ struct MovieOrder
 
     bool matches(const Movie &movie) const;
     // Whether a comes before b in the list. Titles and ids compare as UTF-8 bytes, like
-    // SQLite's default BINARY collation; premieres compare as instants.
+    // SQLite's default BINARY collation. Premieres compare as instants.
     bool lessThan(const Movie &a, const Movie &b) const;
 
     QString sortKeyName() const;

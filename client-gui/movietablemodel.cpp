@@ -16,7 +16,7 @@ namespace Marquee {
 MovieTableModel::MovieTableModel(ApiClient *api, QObject *parent)
     : QAbstractTableModel(parent), m_api(api)
 {
-    // Changes that add or remove movies arrive in bursts; one count covers a burst.
+    // Changes that add or remove movies arrive in bursts, so one count covers a burst.
     m_countRefresh.setSingleShot(true);
     m_countRefresh.setInterval(CountRefreshDelayMs);
     connect(&m_countRefresh, &QTimer::timeout, this, &MovieTableModel::refreshCount);
@@ -96,7 +96,8 @@ void MovieTableModel::requestPage()
         const MoviePage received = MoviePage::fromJson(reply->document());
         m_totalCount = received.totalCount;
 
-        // Offset paging can repeat a movie when rows shift between pages; keep the first.
+        // Offset paging can repeat a movie when rows shift between pages, so the first
+        // copy stays.
         QList<Movie> page;
         for (const Movie &movie : received.movies) {
             if (!m_rowById.contains(movie.id))
@@ -206,7 +207,7 @@ bool MovieTableModel::setData(const QModelIndex &index, const QVariant &value, i
     if (!date.isValid() || previous.premiereDate.date() == date)
         return false;
 
-    // A premiere with a time of day keeps it; the editor changes only the date.
+    // A premiere with a time of day keeps it, because the editor changes only the date.
     QString premiere = date.toString(Qt::ISODate);
     if (previous.premiereDate.hasTime())
         premiere += previous.premiereDate.toString().mid(10);
@@ -225,7 +226,7 @@ bool MovieTableModel::setData(const QModelIndex &index, const QVariant &value, i
     const QByteArray ifMatch = '"' + QByteArray::number(previous.lastModSeq) + '"';
     ApiReply *reply = m_api->patch(previous.resourceURL, patch, ifMatch);
 
-    // The outcome is reported even when the table reloaded meanwhile; only the row
+    // The outcome is reported even when the table reloaded meanwhile. Only the row
     // update needs the row.
     connect(reply, &ApiReply::finished, this, [this, reply, previous] {
         m_saving.remove(previous.id);

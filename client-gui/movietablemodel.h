@@ -26,7 +26,7 @@ class MovieTableModel : public QAbstractTableModel
 
 public:
     enum Column { TitleColumn, PremiereColumn, YearColumn, GenresColumn, ColumnCount };
-    // Rows asked for per request.
+    // Rows requested per page.
     static constexpr int PageSize = 100;
     // Delay before the count is read again after changes that add or remove movies, in
     // milliseconds.
@@ -37,10 +37,10 @@ public:
     explicit MovieTableModel(ApiClient *api, QObject *parent = nullptr);
     ~MovieTableModel() override;
 
-    // Selects the box and reloads; an empty boxId empties the model.
+    // Selects the box and reloads. An empty boxId empties the model.
     void setBoxId(const QString &boxId);
     QString boxId() const { return m_boxId; }
-    // Shows only movies whose title contains text (ASCII letters ignoring case); reloads.
+    // Shows only movies whose title contains text (ASCII letters ignoring case), and reloads.
     void setTitleFilter(const QString &text);
     // Drops every row and reads the first page again.
     void reload();
@@ -71,7 +71,7 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
-    // Sorts on the server by title or premiere date; other columns keep the order.
+    // Sorts on the server by title or premiere date. Other columns keep the order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 Q_SIGNALS:
@@ -80,7 +80,7 @@ Q_SIGNALS:
     void totalCountChanged();
     void saveStarted(const QString &title);
     void saveSucceeded(const Marquee::Movie &movie);
-    // httpStatus is 0 when no response arrived; message is the server's own text when it
+    // httpStatus is 0 when no response arrived. message is the server's own text when it
     // sent a requestError.
     void saveFailed(const QString &title, int httpStatus, const QString &message);
     void errorOccurred(const QString &message);
@@ -110,7 +110,7 @@ private:
     // Ids of movies with a PATCH in flight, shown in italics.
     QSet<QString> m_saving;
     int m_totalCount = -1;
-    // Counts reloads; a page that belongs to an earlier one is dropped.
+    // Reloads so far. A page that belongs to an earlier one is dropped.
     quint64 m_generation = 0;
     QPointer<ApiReply> m_pageReply;
     QTimer m_countRefresh;

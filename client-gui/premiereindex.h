@@ -24,7 +24,7 @@ class PremiereIndex : public QObject
     Q_OBJECT
 
 public:
-    // Movies per request while loading.
+    // Movies requested per page while loading.
     static constexpr int PageSize = 500;
 
     struct Entry
@@ -32,7 +32,7 @@ public:
         QString title;
         PremiereDate premiereDate;
         qint64 lastModSeq = 0;
-        // The premiere before the change that produced lastModSeq; invalid when that
+        // The premiere before the change that produced lastModSeq, or invalid when that
         // change was not seen. Lets a late notification of an already known state (a
         // PATCH response can come before its notification) still name the old date.
         PremiereDate previousPremiereDate;

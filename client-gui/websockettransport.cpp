@@ -85,7 +85,7 @@ WebSocketTransport::WebSocketTransport(ApiClient *api, QObject *parent)
         Q_EMIT opened();
     });
     connect(&m_socket, &QWebSocket::disconnected, this, &WebSocketTransport::onDisconnected);
-    // QWebSocket in Qt 6.4 names this signal error(); errorOccurred() came in 6.5.
+    // QWebSocket in Qt 6.4 names this signal error(). errorOccurred() came in Qt 6.5.
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             &WebSocketTransport::onError);
     connect(&m_socket, &QWebSocket::textMessageReceived, this,
